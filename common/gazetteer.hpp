@@ -1,0 +1,124 @@
+#pragma once
+/// Known actors (countries, cities, organisations, people) and the names they go by, loaded from
+/// JSON files. Used by actor extraction at index time and by alias expansion at query time.
+
+#include "common/actor.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsdex {
+
+/// One known actor, as a gazetteer file describes it.
+struct GazetteerEntry {
+    std::string name;                    ///< canonical name, e.g. "Naypyidaw"
+    ActorType type = ActorType::place;
+    std::vector<std::string> aliases;    ///< other names, e.g. "Naypyitaw", "Nay Pyi Taw"
+    std::vector<std::string> demonyms;   ///< adjectives and nationality nouns, e.g. "Burmese"
+    bool ambiguous = false;              ///< the bare name is often another thing: accept only with support
+    std::string surname;                 ///< persons: the family name news uses alone, e.g. "Putin"
+};
+
+/// The result of a lookup: the entry, and whether the surface was one of its demonyms.
+struct GazetteerMatch {
+    const GazetteerEntry* entry = nullptr;
+    bool via_demonym = false;
+};
+
+/// Maps names, aliases and demonyms to entries. Lookups fold case, accents, typographic
+/// apostrophes, dashes and periods, except that short all-capital acronyms ("US", "WHO") only
+/// match when written in capitals. Load everything first; after that the object is only read,
+/// and its const members are safe to call from many threads. Entry pointers stay valid until the
+/// next load call.
+class Gazetteer {
+public:
+    /// An empty gazetteer.
+    Gazetteer() = default;
+
+    /// Loads every *.json file, in sorted order, from common/data/gazetteer under the data
+    /// directory: $NEWSDEX_DATA_DIR when set, else the NEWSDEX_DATA_DIR fixed at build time.
+    /// Entries of the same name and type in several files are merged. Throws std::runtime_error
+    /// when the directory is missing or a file is malformed.
+    static Gazetteer load_builtin();
+
+    /// The directory load_builtin() reads.
+    static std::filesystem::path builtin_directory();
+
+    /// Loads a user file. Its entries win over everything loaded before that shares a name,
+    /// alias or demonym; an earlier entry with the same canonical name is replaced. Throws
+    /// std::runtime_error("FILE: reason") on unreadable files, bad JSON or bad fields.
+    void load_file(const std::filesystem::path& file);
+
+    /// Looks a surface form up by canonical name, alias or demonym; nullopt when unknown.
+    [[nodiscard]] std::optional<GazetteerMatch> find(std::string_view surface) const;
+
+    /// Like find(), for a key already passed through fold_key(); never matches acronyms that
+    /// require capitals. The cheap path for callers that fold words once and join them.
+    [[nodiscard]] std::optional<GazetteerMatch> find_key(std::string_view folded_key) const;
+
+    /// The entry whose canonical name is `name` (folded comparison), or nullptr.
+    [[nodiscard]] const GazetteerEntry* find_canonical(std::string_view name) const;
+
+    /// The person entry whose `surname` is `surname` (folded), or nullptr when none or several.
+    [[nodiscard]] const GazetteerEntry* find_by_surname(std::string_view surname) const;
+
+    /// The largest number of words in any name, alias or demonym (after folding); 0 when empty.
+    [[nodiscard]] std::size_t max_alias_words() const { return m_max_words; }
+
+    /// The largest number of words of any folded key (not capital-only acronyms) whose first word
+    /// is `folded_word`; 0 when no key starts with it. Lets a scanner skip most words with one
+    /// lookup and try only as many words as a key could have.
+    [[nodiscard]] std::size_t max_words_starting_with(std::string_view folded_word) const;
+
+    /// Every string that find() maps to `entry`: its canonical name first, then its aliases and
+    /// demonyms, without duplicates.
+    [[nodiscard]] std::vector<std::string> all_names_for(const GazetteerEntry& entry) const;
+
+    /// The number of live entries.
+    [[nodiscard]] std::size_t size() const;
+
+    /// The matching key of a surface form: case folded, Latin accents removed, typographic
+    /// apostrophes to "'", dashes and hyphens to spaces, periods dropped, spaces collapsed.
+    [[nodiscard]] static std::string fold_key(std::string_view surface);
+
+    /// True when `surface` is written like an acronym that must match in capitals: no lower-case
+    /// letters, no spaces, at most 5 letters (periods ignored, e.g. "U.S."), at least 2 characters.
+    [[nodiscard]] static bool is_capital_acronym(std::string_view surface);
+
+private:
+    struct Slot {
+        std::uint32_t entry;
+        std::uint16_t layer;    // 0 = built-in, then one more per user file
+        std::uint8_t priority;  // 0 = canonical name, 1 = alias, 2 = demonym
+    };
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using KeyMap = std::unordered_map<std::string, Slot, StringHash, std::equal_to<>>;
+
+    void load_json(const std::filesystem::path& file, std::uint16_t layer);
+    void add_entry(GazetteerEntry entry, std::uint16_t layer);
+    void add_key(std::string_view surface, Slot slot);
+    void retire(std::uint32_t index);
+    [[nodiscard]] std::optional<GazetteerMatch> match_of(const Slot& slot) const;
+
+    std::vector<GazetteerEntry> m_entries;
+    std::vector<bool> m_retired;
+    KeyMap m_folded;    // folded key -> entry
+    KeyMap m_acronyms;  // capital acronym without periods -> entry
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_canonical;
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_surnames;
+    std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> m_first_words;
+    std::size_t m_max_words = 0;
+    std::uint16_t m_layers = 0;
+};
+
+}  // namespace newsdex

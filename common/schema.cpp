@@ -1,0 +1,156 @@
+#include "common/schema.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/stable_hash.hpp"
+
+namespace newsdex::schema {
+namespace {
+
+// Xapian rejects terms over 245 bytes; leave room for the prefix.
+constexpr std::size_t max_term_bytes = 240;
+constexpr char actor_separator = '\x1e';
+
+std::string trim_to_term(std::string term) {
+    if (term.size() <= max_term_bytes) return term;
+    // Keep a readable head, and a hash of the whole so distinct long names stay distinct.
+    std::string hashed = term.substr(0, max_term_bytes - 33);
+    // Do not cut inside a UTF-8 sequence.
+    while (!hashed.empty() && (static_cast<unsigned char>(hashed.back()) & 0xC0) == 0x80) hashed.pop_back();
+    if (!hashed.empty() && static_cast<unsigned char>(hashed.back()) >= 0xC0) hashed.pop_back();
+    return hashed + "#" + stable_hash_hex128(term);
+}
+
+std::vector<std::string> string_list(const nlohmann::json& j, const char* key) {
+    std::vector<std::string> out;
+    if (auto it = j.find(key); it != j.end() && it->is_array()) {
+        for (const auto& item : *it) {
+            if (item.is_string()) out.push_back(item.get<std::string>());
+        }
+    }
+    return out;
+}
+
+std::string string_field(const nlohmann::json& j, const char* key) {
+    if (auto it = j.find(key); it != j.end() && it->is_string()) return it->get<std::string>();
+    return {};
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) { return trim_to_term(std::string(id_prefix) + std::string(id)); }
+
+std::string alias_id_term(std::string_view id) {
+    return trim_to_term(std::string(alias_id_prefix) + std::string(id));
+}
+
+std::string fold_key(std::string_view name) {
+    std::string lowered = Xapian::Unicode::tolower(std::string(name));
+    std::string out;
+    out.reserve(lowered.size());
+    bool pending_space = false;
+    for (char c : lowered) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string boolean_term(std::string_view prefix, std::string_view name) {
+    return trim_to_term(std::string(prefix) + fold_key(name));
+}
+
+std::string pack_actors(const std::vector<PackedActor>& actors) {
+    std::string packed;
+    for (const auto& actor : actors) {
+        if (!packed.empty()) packed += actor_separator;
+        packed += actor.type;
+        packed += actor.name;
+    }
+    return packed;
+}
+
+std::vector<PackedActor> unpack_actors(std::string_view packed) {
+    std::vector<PackedActor> actors;
+    while (!packed.empty()) {
+        std::size_t end = packed.find(actor_separator);
+        std::string_view record = packed.substr(0, end);
+        if (record.size() >= 2) actors.push_back({record[0], std::string(record.substr(1))});
+        if (end == std::string_view::npos) break;
+        packed.remove_prefix(end + 1);
+    }
+    return actors;
+}
+
+std::string encode(const StoredArticle& article) {
+    nlohmann::json j;
+    j["id"] = article.id;
+    j["title"] = article.title;
+    j["paragraphs"] = article.paragraphs;
+    auto put = [&j](const char* key, const std::string& value) {
+        if (!value.empty()) j[key] = value;
+    };
+    put("source", article.source);
+    put("author", article.author);
+    put("url", article.url);
+    put("lang", article.lang);
+    put("file", article.file);
+    put("date", article.date);
+    put("date_precision", article.date_precision);
+    put("cluster", article.cluster);
+    if (!article.persons.empty()) j["person"] = article.persons;
+    if (!article.orgs.empty()) j["org"] = article.orgs;
+    if (!article.places.empty()) j["place"] = article.places;
+    if (!article.also_seen.empty()) {
+        auto& seen = j["also_seen"] = nlohmann::json::array();
+        for (const auto& s : article.also_seen) {
+            seen.push_back({{"id", s.id}, {"source", s.source}, {"url", s.url}, {"file", s.file}});
+        }
+    }
+    // Replace bad UTF-8 rather than throw: the text was repaired upstream, this is a last guard.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+StoredArticle decode(std::string_view data) {
+    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw std::runtime_error("unreadable document data");
+    StoredArticle article;
+    article.id = string_field(j, "id");
+    article.title = string_field(j, "title");
+    article.paragraphs = string_list(j, "paragraphs");
+    article.source = string_field(j, "source");
+    article.author = string_field(j, "author");
+    article.url = string_field(j, "url");
+    article.lang = string_field(j, "lang");
+    article.file = string_field(j, "file");
+    article.date = string_field(j, "date");
+    article.date_precision = string_field(j, "date_precision");
+    article.cluster = string_field(j, "cluster");
+    article.persons = string_list(j, "person");
+    article.orgs = string_list(j, "org");
+    article.places = string_list(j, "place");
+    if (auto it = j.find("also_seen"); it != j.end() && it->is_array()) {
+        for (const auto& s : *it) {
+            if (!s.is_object()) continue;
+            article.also_seen.push_back(
+                {string_field(s, "id"), string_field(s, "source"), string_field(s, "url"), string_field(s, "file")});
+        }
+    }
+    return article;
+}
+
+std::string body_text(const StoredArticle& article) {
+    std::string body;
+    for (const auto& paragraph : article.paragraphs) {
+        if (!body.empty()) body += "\n\n";
+        body += paragraph;
+    }
+    return body;
+}
+
+}  // namespace newsdex::schema

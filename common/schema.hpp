@@ -1,0 +1,104 @@
+#pragma once
+/// The index schema, defined once: term prefixes, value slots and the stored document data.
+/// Both news-index and news-search use only this file to read and write the index.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex::schema {
+
+// --- Term prefixes -------------------------------------------------------------------------
+inline constexpr std::string_view id_prefix = "Q";             ///< unique article id (boolean)
+inline constexpr std::string_view alias_id_prefix = "XQ";      ///< ids of exact copies folded into this doc
+inline constexpr std::string_view title_prefix = "S";          ///< headline words, for `title:`
+inline constexpr std::string_view source_prefix = "XS";        ///< folded source name (boolean)
+inline constexpr std::string_view month_prefix = "XM";         ///< `XM2022-08`, `XMunknown`
+inline constexpr std::string_view year_prefix = "XY";          ///< `XY2022`, `XYunknown`
+inline constexpr std::string_view person_prefix = "XP";        ///< folded canonical person name
+inline constexpr std::string_view org_prefix = "XO";           ///< folded canonical organisation name
+inline constexpr std::string_view place_prefix = "XL";         ///< folded canonical place name
+inline constexpr std::string_view actor_prefix = "XA";         ///< any of the three above
+inline constexpr std::string_view content_hash_prefix = "XH";  ///< exact-duplicate key of the cleaned text
+inline constexpr std::string_view band_prefix = "XB";          ///< MinHash LSH band terms
+inline constexpr std::string_view cluster_prefix = "XC";       ///< near-duplicate cluster key
+
+// --- Value slots ---------------------------------------------------------------------------
+/// Value slots. Values are small strings: every spy, sort and collapse reads them.
+enum Slot : Xapian::valueno {
+    slot_date = 0,         ///< `YYYYMMDD` (start of the known period); empty when undated
+    slot_month = 1,        ///< `YYYY-MM` or `unknown`
+    slot_year = 2,         ///< `YYYY` or `unknown`
+    slot_cluster = 3,      ///< near-duplicate cluster key (collapse key)
+    slot_actors = 4,       ///< packed actor list, see pack_actors()
+    slot_record_hash = 5,  ///< hash of the input record and processing settings (unchanged detection)
+    slot_signature = 6,    ///< serialised MinHash signature
+    slot_source = 7,       ///< source display name
+};
+
+/// The facet value used for articles without a date.
+inline constexpr std::string_view unknown_date = "unknown";
+
+/// The id term of an article id. Ids too long for a Xapian term are hashed.
+[[nodiscard]] std::string id_term(std::string_view id);
+
+/// The alias id term: an exact copy's id, recorded on the document that was kept.
+[[nodiscard]] std::string alias_id_term(std::string_view id);
+
+/// Lower-cases and collapses white space: the key of boolean terms built from names.
+[[nodiscard]] std::string fold_key(std::string_view name);
+
+/// A boolean term `prefix + fold_key(name)`, trimmed to Xapian's term length limit.
+[[nodiscard]] std::string boolean_term(std::string_view prefix, std::string_view name);
+
+/// One actor as stored in the packed actors value.
+struct PackedActor {
+    char type;         ///< 'P' person, 'O' organisation, 'L' place
+    std::string name;  ///< canonical display name
+};
+
+/// Packs actors into one value (`TYPE NAME` records separated by U+001E).
+[[nodiscard]] std::string pack_actors(const std::vector<PackedActor>& actors);
+
+/// Reverses pack_actors(). Malformed records are skipped.
+[[nodiscard]] std::vector<PackedActor> unpack_actors(std::string_view packed);
+
+/// Another id, source and url under which the same text was seen (an exact copy).
+struct SeenAs {
+    std::string id;
+    std::string source;
+    std::string url;
+    std::string file;  ///< FILE or FILE:LINE it was read from
+};
+
+/// The document data: what --show and the result list display.
+struct StoredArticle {
+    std::string id;
+    std::string title;
+    std::vector<std::string> paragraphs;  ///< the cleaned body
+    std::string source;
+    std::string author;
+    std::string url;
+    std::string lang;
+    std::string file;            ///< FILE or FILE:LINE it was read from
+    std::string date;            ///< `2022-08-11`, `2022-08`, `2022`, or empty
+    std::string date_precision;  ///< `day`, `month`, `year`, or empty
+    std::vector<std::string> persons;
+    std::vector<std::string> orgs;
+    std::vector<std::string> places;
+    std::string cluster;                ///< near-duplicate cluster key
+    std::vector<SeenAs> also_seen;      ///< exact copies folded into this document
+};
+
+/// Encodes the stored data (JSON).
+[[nodiscard]] std::string encode(const StoredArticle& article);
+
+/// Decodes stored data written by encode(). Throws std::runtime_error on data it cannot read.
+[[nodiscard]] StoredArticle decode(std::string_view data);
+
+/// The body as one string: paragraphs separated by blank lines.
+[[nodiscard]] std::string body_text(const StoredArticle& article);
+
+}  // namespace newsdex::schema

@@ -1,0 +1,45 @@
+#pragma once
+/// Reads articles from every input source in order: text files with their manifests, JSON
+/// Lines files and stdin, each article with its stable id.
+
+#include <cstddef>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "common/article.hpp"
+#include "common/diagnostics.hpp"
+#include "indexer/input_walker.hpp"
+#include "indexer/jsonl_reader.hpp"
+#include "indexer/manifest.hpp"
+
+namespace newsdex {
+
+/// Pulls articles from a list of sources. Unreadable sources and bad records are rejected
+/// through the diagnostics sink and skipped.
+class ArticleReader {
+public:
+    /// Reads `sources` in order.
+    ArticleReader(std::vector<InputSource> sources, Diagnostics& diagnostics);
+
+    /// Replaces the contents of `batch` with up to `max_articles` next articles; returns
+    /// false when the input is exhausted.
+    bool next_batch(std::vector<Article>& batch, std::size_t max_articles);
+
+    /// Input bytes consumed so far.
+    [[nodiscard]] std::size_t bytes_read() const;
+
+private:
+    void open(const InputSource& source, std::vector<Article>& batch);
+
+    std::vector<InputSource> m_sources;
+    Diagnostics& m_diagnostics;
+    ManifestIndex m_manifests;
+    std::size_t m_next_source = 0;
+    std::size_t m_bytes = 0;
+    std::unique_ptr<std::ifstream> m_stream;
+    std::optional<JsonlReader> m_jsonl;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,25 @@
+#include "indexer/cli.hpp"
+
+namespace newsdex {
+
+void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
+    app.add_option("--db", options.db, "Index directory (created when missing)");
+    app.add_option("inputs", options.inputs, "Files, directories (read recursively) or - for JSON Lines on stdin");
+    app.add_flag("--json", options.json, "Print the run summary as one JSON object on stdout");
+    app.add_option("--threads", options.threads, "Worker threads (default: number of cores)")
+        ->check(CLI::Range(1u, 256u));
+    app.add_option("--commit-every", options.commit_every, "Articles per commit")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+    app.add_option("--year", options.year, "Reference year for datelines without one (e.g. 'Feb 26')")
+        ->check(CLI::Range(1800, 2100));
+    app.add_option("--boilerplate", options.boilerplate_files, "Extra boilerplate rule file (repeatable)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--actors", options.actor_files, "Extra gazetteer file, wins over built-in (repeatable)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--explain", options.explain, "Show how FILE would be cleaned and what actors it holds; write nothing")
+        ->check(CLI::ExistingFile);
+    app.add_flag("!--no-progress", options.progress, "Never show the progress line");
+}
+
+}  // namespace newsdex

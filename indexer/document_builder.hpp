@@ -1,0 +1,17 @@
+#pragma once
+/// Turns a processed article into a Xapian document, using only common/schema.
+
+#include <xapian.h>
+
+#include "indexer/processed_article.hpp"
+
+namespace newsdex {
+
+/// Builds the document: headline and body words (matching form, with positions; the headline
+/// weighted by `title_weight` and also under the `title:` prefix), boolean terms for id,
+/// source, month, year, actors, content hash and LSH bands, the value slots, and the stored
+/// data. `generator` is reused between calls (one per thread). The cluster key is left to the
+/// writer, which knows it.
+[[nodiscard]] Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermGenerator& generator);
+
+}  // namespace newsdex

@@ -1,0 +1,31 @@
+#pragma once
+/// Finds the near-duplicate cluster of an article in the index itself: its LSH band terms'
+/// posting lists give the candidates, their stored MinHash signatures verify them. Nothing
+/// is kept in memory between articles, so memory does not grow with the corpus.
+
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+
+#include "indexer/minhash.hpp"
+#include "indexer/processed_article.hpp"
+
+namespace newsdex {
+
+/// A ClusterLookup (see index_writer.hpp) over MinHash band terms.
+class DuplicateFinder {
+public:
+    /// `hasher` must outlive the finder; it decides what counts as a near copy.
+    explicit DuplicateFinder(const MinHasher& hasher);
+
+    /// The cluster key of the most similar verified near copy of `article` in `db`, or
+    /// nullopt when there is none (or the article has no signature).
+    [[nodiscard]] std::optional<std::string> operator()(const ProcessedArticle& article,
+                                                        const Xapian::Database& db) const;
+
+private:
+    const MinHasher* m_hasher;
+};
+
+}  // namespace newsdex

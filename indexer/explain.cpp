@@ -1,0 +1,94 @@
+#include "indexer/explain.hpp"
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/errors.hpp"
+#include "indexer/article_processor.hpp"
+#include "indexer/article_reader.hpp"
+
+namespace newsdex {
+namespace {
+
+nlohmann::json actors_json(const std::vector<Actor>& actors) {
+    nlohmann::json out = {{"person", nlohmann::json::array()}, {"org", nlohmann::json::array()},
+                          {"place", nlohmann::json::array()}};
+    for (const auto& actor : actors) {
+        out[std::string(to_string(actor.type))].push_back({{"name", actor.name}, {"mentions", actor.mentions}});
+    }
+    return out;
+}
+
+nlohmann::json explain_json(const ProcessedArticle& processed) {
+    const Article& article = processed.article;
+    nlohmann::json removed = nlohmann::json::array();
+    for (const auto& removal : processed.removed) {
+        removed.push_back({{"text", removal.text}, {"reason", to_string(removal.reason)}, {"rule", removal.rule}});
+    }
+    return {
+        {"id", article.id},
+        {"title", article.title},
+        {"source", article.source},
+        {"date", processed.date ? display_date(*processed.date) : std::string()},
+        {"paragraphs", article.paragraphs},
+        {"removed", removed},
+        {"actors", actors_json(processed.actors)},
+    };
+}
+
+std::string explain_text(const ProcessedArticle& processed) {
+    const Article& article = processed.article;
+    std::ostringstream out;
+    out << "id:     " << article.id << "\ntitle:  " << article.title << "\nsource: " << article.source
+        << "\ndate:   " << (processed.date ? display_date(*processed.date) : std::string("unknown")) << "\n\n";
+    out << "kept " << article.paragraphs.size() << " paragraphs:\n";
+    for (std::size_t i = 0; i < article.paragraphs.size(); ++i) out << "  [" << i + 1 << "] " << article.paragraphs[i] << '\n';
+    out << "\nremoved " << processed.removed.size() << ":\n";
+    for (const auto& removal : processed.removed) {
+        out << "  - " << to_string(removal.reason) << " (" << removal.rule << "): " << removal.text << '\n';
+    }
+    out << "\nactors:\n";
+    for (const auto& actor : processed.actors) {
+        out << "  " << to_string(actor.type) << ": " << actor.name << "  <- ";
+        for (std::size_t i = 0; i < actor.mentions.size(); ++i) out << (i ? ", " : "") << '"' << actor.mentions[i] << '"';
+        out << '\n';
+    }
+    return out.str();
+}
+
+}  // namespace
+
+std::string explain_article(const IndexerOptions& options, Diagnostics& diagnostics) {
+    BoilerplateRules rules = BoilerplateRules::load_builtin();
+    Gazetteer gazetteer = Gazetteer::load_builtin();
+    try {
+        for (const auto& file : options.boilerplate_files) rules.add_file(file);
+        for (const auto& file : options.actor_files) gazetteer.load_file(file);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+    }
+    Cleaner cleaner(std::move(rules));
+    MinHasher hasher;
+    ProcessingSettings settings{cleaner, gazetteer, hasher, {}, options.year};
+
+    ArticleReader reader(expand_inputs({options.explain->string()}, diagnostics), diagnostics);
+    std::vector<Article> batch;
+    std::string out;
+    std::size_t articles = 0;
+    while (reader.next_batch(batch, 1)) {
+        ProcessedArticle processed = process_article(std::move(batch.front()), settings, diagnostics);
+        if (options.json) {
+            out += explain_json(processed).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out += '\n';
+        } else {
+            if (articles > 0) out += '\n';
+            out += explain_text(processed);
+        }
+        ++articles;
+    }
+    if (articles == 0) throw UsageError("no article could be read from " + options.explain->string());
+    return out;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,36 @@
+#pragma once
+/// Expands news-index INPUT arguments into the list of files to read, in a stable order.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+
+namespace newsdex {
+
+/// How a source is read.
+enum class InputFormat { text, json_lines };
+
+/// One file (or stdin) to read articles from.
+struct InputSource {
+    std::filesystem::path path;  ///< the file; empty for stdin
+    std::filesystem::path root;  ///< the INPUT directory it was found under; empty when named directly
+    InputFormat format = InputFormat::text;
+    bool is_stdin = false;
+    /// The name used in diagnostics: the path as given, or "-" for stdin.
+    [[nodiscard]] std::string display_name() const;
+};
+
+/// True for sidecar metadata files (`*.meta.jsonl`), which are manifests, not articles.
+[[nodiscard]] bool is_manifest_file(const std::filesystem::path& path);
+
+/// Expands INPUT arguments: "-" is stdin (JSON Lines); a directory is walked recursively in
+/// sorted order, taking `.txt` as text and `.jsonl`/`.ndjson` as JSON Lines, skipping
+/// manifests, other files and symbolic links to directories; a file named directly is
+/// JSON Lines when it ends in `.jsonl`/`.ndjson`, text otherwise. Inputs that do not exist or
+/// cannot be read are rejected through `diagnostics` and left out.
+[[nodiscard]] std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs,
+                                                     Diagnostics& diagnostics);
+
+}  // namespace newsdex

@@ -1,0 +1,26 @@
+#pragma once
+/// Every news-index setting as a named field.
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// What one news-index run should do, filled from the command line by indexer/cli.
+struct IndexerOptions {
+    std::filesystem::path db;                  ///< index directory (created when missing)
+    std::vector<std::string> inputs;           ///< files, directories, or "-" for JSON Lines on stdin
+    bool json = false;                         ///< print the summary as one JSON object on stdout
+    bool progress = true;                      ///< show a progress line when stderr is a terminal
+    unsigned threads = 0;                      ///< worker threads; 0 = number of cores
+    std::size_t commit_every = 2000;           ///< articles per commit
+    std::optional<int> year;                   ///< reference year for year-less datelines
+    std::vector<std::filesystem::path> boilerplate_files;  ///< extra boilerplate rule files
+    std::vector<std::filesystem::path> actor_files;        ///< extra gazetteer files
+    std::optional<std::filesystem::path> explain;          ///< --explain FILE: show cleaning, write nothing
+};
+
+}  // namespace newsdex

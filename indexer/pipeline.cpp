@@ -1,0 +1,197 @@
+#include "indexer/pipeline.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <deque>
+#include <fstream>
+#include <future>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "common/errors.hpp"
+#include "common/stable_hash.hpp"
+#include "indexer/article_reader.hpp"
+#include "indexer/article_processor.hpp"
+#include "indexer/document_builder.hpp"
+#include "indexer/duplicate_finder.hpp"
+#include "indexer/index_writer.hpp"
+#include "indexer/progress.hpp"
+#include "indexer/source_boilerplate.hpp"
+
+namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
+
+// Articles handed to a worker at a time: large enough to amortise the hand-over, small enough
+// to keep every core busy on small inputs.
+constexpr std::size_t batch_size = 256;
+
+// Bumped whenever processing changes what a document holds, so that re-runs re-index.
+constexpr std::string_view processing_version = "newsdex-processing-1";
+
+struct Processed {
+    ProcessedArticle article;
+    Xapian::Document document;
+};
+
+// The bytes of every file that decides what a document holds, hashed with the code version.
+std::string settings_fingerprint(const std::vector<fs::path>& files) {
+    std::string all(processing_version);
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        all += '\x1f' + bytes.str();
+    }
+    return stable_hash_hex128(all);
+}
+
+std::vector<fs::path> json_files_in(const fs::path& directory) {
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+        if (it->path().extension() == ".json") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Corpus-level boilerplate is learned from a first pass over the input files. Standard input
+// cannot be read twice, so articles read from it teach nothing. Problems are reported by the
+// second, real pass, so this one reads silently.
+void learn_source_boilerplate(const std::vector<InputSource>& sources, SourceBoilerplate& learned) {
+    std::vector<InputSource> files;
+    std::copy_if(sources.begin(), sources.end(), std::back_inserter(files),
+                 [](const InputSource& source) { return !source.is_stdin; });
+    std::ostringstream discard;
+    Diagnostics quiet("news-index", discard);
+    ArticleReader reader(std::move(files), quiet);
+    std::vector<Article> batch;
+    while (reader.next_batch(batch, batch_size)) {
+        for (const auto& article : batch) learned.observe(article);
+    }
+}
+
+std::vector<Processed> process_batch(std::vector<Article> batch, const ProcessingSettings& settings,
+                                     Diagnostics& diagnostics, StageTimes& times) {
+    std::vector<Processed> out;
+    out.reserve(batch.size());
+    Xapian::TermGenerator generator;
+    for (auto& article : batch) {
+        ProcessedArticle processed = process_article(std::move(article), settings, diagnostics, &times);
+        StageTimer timer(&times, Stage::index);
+        Xapian::Document document = build_document(processed, generator);
+        out.push_back({std::move(processed), std::move(document)});
+    }
+    return out;
+}
+
+void count(IndexSummary& summary, const Processed& item, const WriteResult& result,
+           std::set<std::string>& joined_clusters) {
+    ++summary.read;
+    switch (result.outcome) {
+        case WriteOutcome::unchanged: ++summary.unchanged; return;
+        case WriteOutcome::duplicate: ++summary.duplicates; return;
+        case WriteOutcome::replaced: ++summary.replaced; [[fallthrough]];
+        case WriteOutcome::added: break;
+    }
+    ++summary.indexed;
+    ++(item.article.date ? summary.dated : summary.undated);
+    for (const auto& removal : item.article.removed) ++summary.paragraphs_removed[std::string(to_string(removal.reason))];
+    if (result.near_duplicate) {
+        ++summary.near_duplicates;
+        joined_clusters.insert(result.cluster);
+    }
+}
+
+}  // namespace
+
+IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostics, std::ostream& progress_out) {
+    auto start = std::chrono::steady_clock::now();
+    StageTimes times;
+
+    std::vector<fs::path> settings_files{BoilerplateRules::builtin_path()};
+    BoilerplateRules rules = BoilerplateRules::load_builtin();
+    Gazetteer gazetteer = Gazetteer::load_builtin();
+    try {
+        for (const auto& file : options.boilerplate_files) rules.add_file(file);
+        for (const auto& file : options.actor_files) gazetteer.load_file(file);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+    }
+    settings_files.insert(settings_files.end(), options.boilerplate_files.begin(), options.boilerplate_files.end());
+    for (const auto& file : json_files_in(Gazetteer::builtin_directory())) settings_files.push_back(file);
+    settings_files.insert(settings_files.end(), options.actor_files.begin(), options.actor_files.end());
+
+    std::vector<InputSource> sources = expand_inputs(options.inputs, diagnostics);
+    SourceBoilerplate learned;
+    {
+        StageTimer timer(&times, Stage::clean);
+        learn_source_boilerplate(sources, learned);
+    }
+    Cleaner cleaner(std::move(rules), &learned);
+    MinHasher hasher;
+    ProcessingSettings settings{cleaner, gazetteer, hasher, settings_fingerprint(settings_files), options.year};
+    if (options.year) {
+        settings.fingerprint += 'y';
+        settings.fingerprint += std::to_string(*options.year);
+    }
+
+    StageTimes lookups;  // the writer's duplicate lookups, which happen inside its write time
+    DuplicateFinder finder(hasher);
+    IndexWriter writer(options.db, options.commit_every,
+                       [&finder, &lookups](const ProcessedArticle& article, const Xapian::Database& db) {
+                           StageTimer timer(&lookups, Stage::dedup);
+                           return finder(article, db);
+                       });
+    ArticleReader reader(std::move(sources), diagnostics);
+
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    Progress progress(progress_out, options.progress);
+    IndexSummary summary;
+    std::set<std::string> joined_clusters;
+
+    // Workers process batches while this thread reads the next ones and writes finished ones
+    // in input order, so the index is the same whatever the number of threads.
+    std::deque<std::future<std::vector<Processed>>> in_flight;
+    auto write_oldest = [&] {
+        for (auto& item : in_flight.front().get()) {
+            StageTimer timer(&times, Stage::write);
+            WriteResult result = writer.write(item.article, std::move(item.document));
+            count(summary, item, result, joined_clusters);
+        }
+        in_flight.pop_front();
+        progress.update(summary.read, reader.bytes_read());
+    };
+    std::vector<Article> batch;
+    auto read_batch = [&] {
+        StageTimer timer(&times, Stage::read);
+        return reader.next_batch(batch, batch_size);
+    };
+    while (read_batch()) {
+        in_flight.push_back(std::async(std::launch::async, process_batch, std::move(batch), std::cref(settings),
+                                       std::ref(diagnostics), std::ref(times)));
+        if (in_flight.size() > threads) write_oldest();
+    }
+    while (!in_flight.empty()) write_oldest();
+    {
+        StageTimer timer(&times, Stage::write);
+        writer.commit();
+    }
+    progress.finish();
+
+    summary.near_duplicate_clusters = joined_clusters.size();
+    for (Stage stage : all_stages) summary.stage_seconds[std::string(to_string(stage))] = times.seconds(stage);
+    summary.stage_seconds["dedup"] += lookups.seconds(Stage::dedup);
+    summary.stage_seconds["write"] -= lookups.seconds(Stage::dedup);
+    summary.rejected = diagnostics.rejected();
+    summary.warnings = diagnostics.warnings();
+    summary.bytes = reader.bytes_read();
+    summary.documents = writer.doc_count();
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+}  // namespace newsdex

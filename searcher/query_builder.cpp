@@ -1,0 +1,144 @@
+#include "searcher/query_builder.hpp"
+
+#include "common/analyzer.hpp"
+#include "common/date_parser.hpp"
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+#include "common/unicode_text.hpp"
+
+namespace newsdex {
+namespace {
+
+// Upper bound on the terms one wildcard may expand to, so `a*` stays cheap.
+constexpr Xapian::termcount max_wildcard_expansion = 500;
+
+std::string join(const std::vector<std::string>& words) {
+    std::string text;
+    for (const auto& word : words) {
+        if (!text.empty()) text += ' ';
+        text += word;
+    }
+    return text;
+}
+
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// `date:A..B` inside the query string: either end may be empty or in any parser format.
+class DateRangeField : public Xapian::RangeProcessor {
+public:
+    DateRangeField() : Xapian::RangeProcessor(schema::slot_date, "date:") {}
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        return date_range_query(begin, end);
+    }
+};
+
+// `source:NAME`: folded like the indexer folds source names.
+class SourceField : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& text) override {
+        return Xapian::Query(schema::boolean_term(schema::source_prefix, text));
+    }
+};
+
+// `month:2022-08`, `year:2022`: the facet terms, checked so a typo is an error, not silence.
+class PeriodField : public Xapian::FieldProcessor {
+public:
+    explicit PeriodField(bool month) : m_month(month) {}
+    Xapian::Query operator()(const std::string& text) override {
+        std::string key = text;
+        if (key != schema::unknown_date) {
+            auto date = parse_date(text);
+            if (!date) throw UsageError("not a " + std::string(m_month ? "month" : "year") + ": \"" + text + "\"");
+            key = m_month ? month_key(*date) : year_key(*date);
+        }
+        return Xapian::Query(std::string(m_month ? schema::month_prefix : schema::year_prefix) + key);
+    }
+
+private:
+    bool m_month;
+};
+
+// `person:NAME` and friends: any alias or partial name, resolved by ActorNames.
+class ActorField : public Xapian::FieldProcessor {
+public:
+    ActorField(const ActorNames& names, std::string_view prefix) : m_names(names), m_prefix(prefix) {}
+    Xapian::Query operator()(const std::string& text) override { return m_names.query_for(text, m_prefix); }
+
+private:
+    const ActorNames& m_names;
+    std::string m_prefix;
+};
+
+}  // namespace
+
+Xapian::Query date_range_query(const std::string& from, const std::string& to) {
+    auto bound = [](const std::string& text, bool first) -> std::string {
+        if (is_blank(text)) return {};
+        auto date = parse_date(text);
+        if (!date) throw UsageError(std::string("not a date: \"").append(text).append("\""));
+        return first ? period_first_day_key(*date) : period_last_day_key(*date);
+    };
+    std::string low = bound(from, true), high = bound(to, false);
+    if (low.empty() && high.empty()) throw UsageError("a date range needs at least one end");
+    if (high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_date, low);
+    // An undated document has an empty value, which sorts below every date: keep it out.
+    if (low.empty()) low = "0";
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, low, high);
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const ActorNames& names) : m_db(db), m_names(names) {}
+
+Xapian::QueryParser QueryBuilder::make_parser() const {
+    Xapian::QueryParser parser = make_query_parser(m_db);
+    parser.add_boolean_prefix("source", (new SourceField)->release());
+    parser.add_boolean_prefix("month", (new PeriodField(true))->release());
+    parser.add_boolean_prefix("year", (new PeriodField(false))->release());
+    // Repeats of one actor field are ANDed ("articles with both"), hence the empty grouping.
+    static const std::string and_repeats;
+    parser.add_boolean_prefix("person", (new ActorField(m_names, schema::person_prefix))->release(), &and_repeats);
+    parser.add_boolean_prefix("org", (new ActorField(m_names, schema::org_prefix))->release(), &and_repeats);
+    parser.add_boolean_prefix("place", (new ActorField(m_names, schema::place_prefix))->release(), &and_repeats);
+    parser.add_boolean_prefix("actor", (new ActorField(m_names, schema::actor_prefix))->release(), &and_repeats);
+    parser.add_rangeprocessor((new DateRangeField)->release());
+    parser.set_max_expansion(max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    return parser;
+}
+
+BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
+    BuiltQuery built{Xapian::Query::MatchAll, stemmer_for({}), false};
+    const std::string text = join(options.query);
+    if (is_blank(text)) {
+        built.match_all = true;
+    } else {
+        Xapian::QueryParser parser = make_parser();
+        const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+        try {
+            built.query = parser.parse_query(matching_form(text), flags);
+        } catch (const Xapian::QueryParserError& e) {
+            throw UsageError("bad query: " + e.get_msg());
+        }
+        if (built.query.empty()) built.query = Xapian::Query::MatchNothing;
+    }
+
+    std::vector<Xapian::Query> filters;
+    if (options.from || options.to) filters.push_back(date_range_query(options.from.value_or(""), options.to.value_or("")));
+    if (options.month) {
+        auto date = parse_date(*options.month);
+        if (!date) throw UsageError("--month wants YYYY-MM, not \"" + *options.month + "\"");
+        filters.emplace_back(std::string(schema::month_prefix) + month_key(*date));
+    }
+    for (const auto& actor : options.actors) filters.push_back(m_names.query_for(actor, schema::actor_prefix));
+    if (!options.sources.empty()) {
+        std::vector<Xapian::Query> sources;
+        for (const auto& source : options.sources) sources.emplace_back(schema::boolean_term(schema::source_prefix, source));
+        filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
+    }
+    if (!filters.empty()) {
+        Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, all_filters);
+    }
+    return built;
+}
+
+}  // namespace newsdex

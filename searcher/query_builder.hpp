@@ -1,0 +1,45 @@
+#pragma once
+/// Turns the query string and the filter flags into one Xapian query.
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "common/gazetteer.hpp"
+#include "searcher/actor_names.hpp"
+#include "searcher/options.hpp"
+
+namespace newsdex {
+
+/// A parsed query and what the snippeter needs to highlight it.
+struct BuiltQuery {
+    Xapian::Query query;   ///< the whole query, filters included
+    Xapian::Stem stemmer;  ///< the stemmer the text part was parsed with
+    bool match_all = false;  ///< the text part was empty: every article matches
+};
+
+/// Builds queries against one open index.
+class QueryBuilder {
+public:
+    /// `db` and `names` must outlive the builder.
+    QueryBuilder(const Xapian::Database& db, const ActorNames& names);
+
+    /// Parses `options.query` (words, AND/OR/NOT, "phrases", NEAR, wildcards, title:, source:,
+    /// month:, year:, date:A..B, person:, org:, place:, actor:) and adds the flag filters
+    /// (--from, --to, --month, --actor, --source) under OP_FILTER so they do not change scores.
+    /// An empty query matches every article. Throws UsageError for a malformed query or date.
+    [[nodiscard]] BuiltQuery build(const SearchOptions& options) const;
+
+private:
+    [[nodiscard]] Xapian::QueryParser make_parser() const;
+
+    const Xapian::Database& m_db;
+    const ActorNames& m_names;
+};
+
+/// A filter on the date slot for the inclusive period from `from` to `to` (either may be
+/// empty), each in any format the date parser accepts. Throws UsageError for a bad date.
+[[nodiscard]] Xapian::Query date_range_query(const std::string& from, const std::string& to);
+
+}  // namespace newsdex

@@ -1,0 +1,28 @@
+#pragma once
+/// Terminal output of news-search, like grep and ripgrep users expect.
+
+#include <string>
+#include <vector>
+
+#include "searcher/article_lookup.hpp"
+#include "searcher/search_result.hpp"
+
+namespace newsdex {
+
+/// The result list (one blank line between results), the facets (a timeline of bars for
+/// month and year, with empty periods shown) and a final line with the total and the time.
+/// With `colour`, titles are bold and matched words bold red (ANSI); without, highlights
+/// are dropped.
+[[nodiscard]] std::string render_search_text(const SearchResult& result, bool colour);
+
+/// One stored article for --show: metadata, actors, copies, then the body.
+[[nodiscard]] std::string render_article_text(const LookedUpArticle& found, bool colour);
+
+/// The members of a cluster for --cluster, one line each.
+[[nodiscard]] std::string render_cluster_text(const std::vector<LookedUpArticle>& members);
+
+/// The bar rows of a date facet: every period from the first to the last (empty ones too),
+/// each with a bar of Unicode block characters proportional to its count.
+[[nodiscard]] std::vector<std::string> timeline_rows(const std::vector<FacetValue>& values, bool monthly);
+
+}  // namespace newsdex

@@ -1,0 +1,80 @@
+#include "searcher/search.hpp"
+
+#include <chrono>
+
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+#include "searcher/actor_names.hpp"
+#include "searcher/facet_counter.hpp"
+#include "searcher/query_builder.hpp"
+#include "searcher/snippeter.hpp"
+
+namespace newsdex {
+namespace fs = std::filesystem;
+
+OpenIndex open_index(const fs::path& path) {
+    std::error_code error;
+    if (!fs::is_directory(path, error)) throw FatalError("no index at " + path.string());
+    try {
+        return {Xapian::Database(path.string()), Gazetteer::load_builtin()};
+    } catch (const Xapian::Error& e) {
+        throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+    }
+}
+
+SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
+    auto start = std::chrono::steady_clock::now();
+    const Xapian::Database& db = index.db;
+
+    ActorNames names(db, index.gazetteer);
+    BuiltQuery built = QueryBuilder(db, names).build(options);
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(built.query);
+    if (options.sort == "date" || options.sort == "-date") {
+        // Newest first for "date"; the relevance order breaks ties.
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, options.sort == "date");
+    } else if (options.sort != "relevance") {
+        throw UsageError("--sort must be relevance, date or -date, not \"" + options.sort + "\"");
+    }
+    if (options.collapse) enquire.set_collapse_key(schema::slot_cluster);
+
+    FacetCounter facets(options.facets, options.facet_limit);
+    facets.attach(enquire);
+    // Exact totals and facet counts need every match visited; otherwise look a little past
+    // the page so the estimate is good.
+    const Xapian::doccount check_at_least =
+        facets.empty() && !options.count_only ? static_cast<Xapian::doccount>(options.offset + options.limit + 100)
+                                              : db.get_doccount();
+
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                         static_cast<Xapian::doccount>(options.limit), check_at_least);
+
+    SearchResult result;
+    result.query = [&] {
+        std::string text;
+        for (const auto& word : options.query) text += (text.empty() ? "" : " ") + word;
+        return text;
+    }();
+    result.parsed = built.query.get_description();
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.offset = options.offset;
+    QueryWords words(built.query, built.stemmer);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = it.get_rank() + 1;  // get_rank() counts from the start of the list, not the page
+        hit.score = it.get_weight();
+        Xapian::Document document = it.get_document();
+        hit.article = schema::decode(document.get_data());
+        hit.cluster = document.get_value(schema::slot_cluster);
+        hit.duplicates = options.collapse ? it.get_collapse_count() : 0;
+        hit.snippet = make_snippet(hit.article, words, options.snippet_length);
+        result.hits.push_back(std::move(hit));
+    }
+    result.facets = facets.results();
+    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+}  // namespace newsdex

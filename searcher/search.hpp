@@ -1,0 +1,26 @@
+#pragma once
+/// The only code that knows the search stage order: parse → match → facets → snippets.
+
+#include <filesystem>
+
+#include <xapian.h>
+
+#include "common/gazetteer.hpp"
+#include "searcher/options.hpp"
+#include "searcher/search_result.hpp"
+
+namespace newsdex {
+
+/// An index opened for searching, with what query parsing needs beside it.
+struct OpenIndex {
+    Xapian::Database db;
+    Gazetteer gazetteer;
+};
+
+/// Opens the index at `path` read-only. Throws FatalError when it is missing or unreadable.
+[[nodiscard]] OpenIndex open_index(const std::filesystem::path& path);
+
+/// Runs one search. Throws UsageError for a bad query, filter or facet name.
+[[nodiscard]] SearchResult run_search(const OpenIndex& index, const SearchOptions& options);
+
+}  // namespace newsdex

@@ -1,0 +1,46 @@
+#pragma once
+/// The plain result structs the renderers see. Nothing here touches Xapian.
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/schema.hpp"
+
+namespace newsdex {
+
+/// Marks around highlighted words inside Hit::snippet; renderers turn them into colour or <mark>.
+inline constexpr char highlight_start = '\x02';
+inline constexpr char highlight_end = '\x03';
+
+/// One result.
+struct Hit {
+    std::size_t rank = 0;           ///< 1-based position in the whole result list
+    double score = 0;               ///< BM25 weight (0 for pure filters)
+    schema::StoredArticle article;  ///< stored data (body paragraphs included)
+    std::string snippet;            ///< best passage, highlights between highlight_start/_end
+    std::size_t duplicates = 0;     ///< near copies collapsed into this hit (a lower bound)
+    std::string cluster;            ///< the cluster key
+};
+
+/// One facet value and its count.
+struct FacetValue {
+    std::string value;
+    std::size_t count = 0;
+};
+
+/// A search's outcome.
+struct SearchResult {
+    std::string query;                 ///< the query as given
+    std::string parsed;                ///< Xapian's description of the parsed query
+    std::size_t total = 0;             ///< matching articles (stories when collapsed)
+    bool total_exact = false;          ///< whether `total` is exact, not an estimate
+    std::size_t offset = 0;
+    std::vector<Hit> hits;
+    std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  ///< in the order asked
+    std::string suggestion;            ///< spelling suggestion, empty when none
+    double took_ms = 0;
+};
+
+}  // namespace newsdex

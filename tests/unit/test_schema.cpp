@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "common/schema.hpp"
+
+using namespace newsdex;
+
+TEST_CASE("schema round-trips the stored article", "[schema]") {
+    schema::StoredArticle article;
+    article.id = "seeds/001";
+    article.title = "Russia and Myanmar’s solidarity";
+    article.paragraphs = {"One “quoted” paragraph.", "Two."};
+    article.source = "AUN News";
+    article.date = "2022-09";
+    article.date_precision = "month";
+    article.persons = {"Min Aung Hlaing"};
+    article.places = {"Myanmar", "Russia"};
+    article.also_seen = {{"copy", "Other", "http://o", "f.txt"}};
+    schema::StoredArticle back = schema::decode(schema::encode(article));
+    CHECK(back.id == article.id);
+    CHECK(back.title == article.title);
+    CHECK(back.paragraphs == article.paragraphs);
+    CHECK(back.source == article.source);
+    CHECK(back.date == article.date);
+    CHECK(back.date_precision == "month");
+    CHECK(back.persons == article.persons);
+    CHECK(back.places == article.places);
+    REQUIRE(back.also_seen.size() == 1);
+    CHECK(back.also_seen[0].id == "copy");
+    CHECK(schema::body_text(back) == "One “quoted” paragraph.\n\nTwo.");
+    CHECK_THROWS(schema::decode("not json"));
+}
+
+TEST_CASE("schema packs actors into one value and unpacks them", "[schema]") {
+    std::vector<schema::PackedActor> actors{{'P', "Sergei Lavrov"}, {'L', "Naypyidaw"}, {'O', "ASEAN"}};
+    auto back = schema::unpack_actors(schema::pack_actors(actors));
+    REQUIRE(back.size() == 3);
+    CHECK(back[0].type == 'P');
+    CHECK(back[0].name == "Sergei Lavrov");
+    CHECK(back[2].name == "ASEAN");
+    CHECK(schema::unpack_actors("").empty());
+}
+
+TEST_CASE("schema keeps every term within Xapian's length limit", "[schema]") {
+    std::string long_id(1000, 'x');
+    std::string term = schema::id_term(long_id);
+    CHECK(term.size() <= 245);
+    CHECK(term != schema::id_term(long_id + "y"));
+    CHECK(schema::id_term("politics/001") == "Qpolitics/001");
+    CHECK(schema::boolean_term(schema::person_prefix, "  Sergei   LAVROV ") == "XPsergei lavrov");
+}
