@@ -61,7 +61,9 @@ std::optional<Article> read_text_article(std::string_view bytes, const Origin& o
             title_done = true;
             continue;
         }
-        if (!paragraph.empty()) paragraph += ' ';
+        // Line breaks inside a block are kept: the cleaner tells soft wraps from scraped lines
+        // that were never separated by a blank line.
+        if (!paragraph.empty()) paragraph += '\n';
         paragraph += trim(line);
     }
     end_paragraph();

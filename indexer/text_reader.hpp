@@ -1,6 +1,7 @@
 #pragma once
 /// Reads one plain-text article: the first non-empty line is the headline, blank lines
-/// separate paragraphs, and the lines of one paragraph are joined with a space.
+/// separate paragraphs, and the lines of one paragraph are kept joined by '\n' (the cleaner
+/// decides whether they are soft wraps or separate paragraphs).
 
 #include <optional>
 #include <string_view>

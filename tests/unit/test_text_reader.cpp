@@ -27,7 +27,7 @@ TEST_CASE("text reader takes the first non-empty line as the headline and splits
     REQUIRE(article);
     CHECK(article->title == "Headline here");
     REQUIRE(article->paragraphs.size() == 2);
-    CHECK(article->paragraphs[0] == "First line still first");
+    CHECK(article->paragraphs[0] == "First line\nstill first");
     CHECK(article->paragraphs[1] == "Second");
     CHECK(sink.str().empty());
 }
