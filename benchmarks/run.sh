@@ -21,10 +21,8 @@ repo_dir=$(dirname "$script_dir")
 die() { echo "$program: error: $*" >&2; exit 2; }
 note() { echo "$program: $*" >&2; }
 
-usage() {
-    sed -n '4,5p' "$0" | sed 's/^# *//' >&2
-    exit "${1:-2}"
-}
+# The header comment is the help.
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 
 # --- Arguments ------------------------------------------------------------------------------------
 build_dir="$repo_dir/build"
@@ -46,7 +44,7 @@ while [ $# -gt 0 ]; do
         --results) [ $# -ge 2 ] || die "--results needs a value"; results_dir=$2; shift 2 ;;
         --results=*) results_dir=${1#*=}; shift ;;
         --keep) keep=1; shift ;;
-        -h|--help) usage 0 ;;
+        -h|--help) usage; exit 0 ;;
         -*) die "unknown flag $1 (see --help)" ;;
         *) build_dir=$1; shift ;;
     esac

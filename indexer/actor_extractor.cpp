@@ -698,6 +698,7 @@ private:
         return lower_word(i) && hyphen_join(i + 1) && name_like(i + 2) && name_particles.contains(tok(i).folded);
     }
     bool can_start_run(std::size_t i) const {
+        if (!valid(i)) return false;
         if (m_gaz_len[i] > 0) return true;
         return name_like(i) || particle_start(i);
     }

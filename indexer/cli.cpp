@@ -14,9 +14,11 @@ void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
     app.add_option("--year", options.year, "Reference year for datelines without one (e.g. 'Feb 26')")
         ->check(CLI::Range(1800, 2100));
     app.add_option("--boilerplate", options.boilerplate_files, "Extra boilerplate rule file (repeatable)")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)
+        ->allow_extra_args(false);
     app.add_option("--actors", options.actor_files, "Extra gazetteer file, wins over built-in (repeatable)")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)
+        ->allow_extra_args(false);
     app.add_option("--explain", options.explain, "Show how FILE would be cleaned and what actors it holds; write nothing")
         ->check(CLI::ExistingFile);
     app.add_flag("!--no-progress", options.progress, "Never show the progress line");

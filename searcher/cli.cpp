@@ -14,14 +14,18 @@ void add_search_flags(CLI::App& app, SearchOptions& options) {
     app.add_option("--sort", options.sort, "relevance, date (newest first) or -date (oldest first)")
         ->capture_default_str()
         ->check(CLI::IsMember({"relevance", "date", "-date"}));
-    app.add_option("--facet", options.facets, "Count by month, year, person, org, place, actor or source (repeatable)");
+    // Repeatable flags take one value each, so `--facet month ''` leaves '' to the query.
+    app.add_option("--facet", options.facets, "Count by month, year, person, org, place, actor or source (repeatable)")
+        ->allow_extra_args(false);
     app.add_option("--facet-limit", options.facet_limit, "Values shown per person/org/place/actor/source facet")
         ->capture_default_str();
     app.add_option("--from", options.from, "Only articles dated on or after DATE");
     app.add_option("--to", options.to, "Only articles dated on or before DATE (inclusive)");
     app.add_option("--month", options.month, "Only articles of month YYYY-MM");
-    app.add_option("--actor", options.actors, "Only articles mentioning NAME (any alias; repeatable, all must match)");
-    app.add_option("--source", options.sources, "Only articles from SOURCE (repeatable, any may match)");
+    app.add_option("--actor", options.actors, "Only articles mentioning NAME (any alias; repeatable, all must match)")
+        ->allow_extra_args(false);
+    app.add_option("--source", options.sources, "Only articles from SOURCE (repeatable, any may match)")
+        ->allow_extra_args(false);
     app.add_flag("!--no-collapse", options.collapse, "Show every near copy instead of one result per story");
     app.add_option("--snippet-length", options.snippet_length, "Snippet length in characters")->capture_default_str();
     app.add_option("--color,--colour", options.color, "auto, always or never")

@@ -11,6 +11,13 @@
 
 namespace newsdex {
 namespace fs = std::filesystem;
+namespace {
+
+// Indexes up to this size always get exact totals: visiting every match costs well under a
+// millisecond there.
+constexpr Xapian::doccount exact_total_below = 20000;
+
+}  // namespace
 
 OpenIndex open_index(const fs::path& path) {
     std::error_code error;
@@ -41,11 +48,12 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
 
     FacetCounter facets(options.facets, options.facet_limit);
     facets.attach(enquire);
-    // Exact totals and facet counts need every match visited; otherwise look a little past
-    // the page so the estimate is good.
+    // Facet counts, --count and small indexes visit every match, so counts and the total are
+    // exact; otherwise the matcher looks a little past the page and the total is an estimate
+    // (collapsing makes estimates coarse, hence the margin).
+    const bool exact = !facets.empty() || options.count_only || db.get_doccount() <= exact_total_below;
     const Xapian::doccount check_at_least =
-        facets.empty() && !options.count_only ? static_cast<Xapian::doccount>(options.offset + options.limit + 100)
-                                              : db.get_doccount();
+        exact ? db.get_doccount() : static_cast<Xapian::doccount>(options.offset + options.limit + 1000);
 
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                          static_cast<Xapian::doccount>(options.limit), check_at_least);
