@@ -93,32 +93,43 @@ public:
     [[nodiscard]] static bool is_capital_acronym(std::string_view surface);
 
 private:
+    /// Where a key points: the entry, and which load and which kind of name put it there.
     struct Slot {
-        std::uint32_t entry;
-        std::uint16_t layer;    // 0 = built-in, then one more per user file
-        std::uint8_t priority;  // 0 = canonical name, 1 = alias, 2 = demonym
+        std::uint32_t entry;    ///< index into m_entries
+        std::uint16_t layer;    ///< 0 = built-in, then one more per user file
+        std::uint8_t priority;  ///< 0 = canonical name, 1 = alias, 2 = demonym
     };
+    /// Hashes std::string keys and std::string_view probes alike (heterogeneous lookup).
     struct StringHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
+    /// Key -> slot, searchable by std::string_view.
     using KeyMap = std::unordered_map<std::string, Slot, StringHash, std::equal_to<>>;
 
+    /// Parses a whole file, then adds its entries at `layer`; throws before changing anything.
     void load_json(const std::filesystem::path& file, std::uint16_t layer);
+    /// Adds one entry: merges a same-named built-in entry, or replaces it from a user file.
     void add_entry(GazetteerEntry entry, std::uint16_t layer);
+    /// Maps one name, alias or demonym to `slot`, keeping the better of two claims on a key.
     void add_key(std::string_view surface, Slot slot);
+    /// Removes an entry replaced by a user file from every map.
     void retire(std::uint32_t index);
+    /// The match a slot stands for, or nullopt if its entry was retired.
     [[nodiscard]] std::optional<GazetteerMatch> match_of(const Slot& slot) const;
 
-    std::vector<GazetteerEntry> m_entries;
-    std::vector<bool> m_retired;
-    KeyMap m_folded;    // folded key -> entry
-    KeyMap m_acronyms;  // capital acronym without periods -> entry
+    std::vector<GazetteerEntry> m_entries;  ///< every entry loaded, retired ones included
+    std::vector<bool> m_retired;            ///< parallel to m_entries
+    KeyMap m_folded;                        ///< folded key -> entry
+    KeyMap m_acronyms;                      ///< capital acronym without periods -> entry
+    /// Folded canonical name -> entry index.
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_canonical;
+    /// Folded surname -> person entry index, or "none" when two built-in people share it.
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_surnames;
+    /// First word of a folded key -> the most words of a key starting with it.
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> m_first_words;
-    std::size_t m_max_words = 0;
-    std::uint16_t m_layers = 0;
+    std::size_t m_max_words = 0;  ///< see max_alias_words()
+    std::uint16_t m_layers = 0;   ///< user files loaded so far
 };
 
 }  // namespace newsdex

@@ -38,6 +38,9 @@ enum Slot : Xapian::valueno {
     slot_source = 7,       ///< source display name
 };
 
+/// Metadata key: when the indexer last committed changes, as UTC ISO 8601 (`2025-03-04T10:15:00Z`).
+inline constexpr std::string_view last_updated_key = "newsdex:last_updated";
+
 /// The facet value used for articles without a date.
 inline constexpr std::string_view unknown_date = "unknown";
 

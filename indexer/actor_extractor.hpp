@@ -36,7 +36,7 @@ struct ActorMention {
     bool uncertain_case = false;      ///< from a title-case or all-capital line: only a name found elsewhere
     std::string defines_acronym;      ///< for "International Crisis Group (ICG)": "ICG"
     bool names_work = false;          ///< the context makes it a work's title ("the film Vera Drake")
-    std::size_t order = 0;            ///< position in the article (word index), for ordering
+    std::size_t order = 0;            ///< position in the article (token index), for ordering
 };
 
 /// Finds the candidate actor mentions in an article's title and paragraphs, in text order.

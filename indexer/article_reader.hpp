@@ -13,15 +13,17 @@
 #include "indexer/input_walker.hpp"
 #include "indexer/jsonl_reader.hpp"
 #include "indexer/manifest.hpp"
+#include "indexer/reader_limits.hpp"
 
 namespace newsdex {
 
 /// Pulls articles from a list of sources. Unreadable sources and bad records are rejected
-/// through the diagnostics sink and skipped.
+/// through the diagnostics sink and skipped; so are records over `limits`, which are never
+/// read whole into memory (a text file's size is checked before it is read).
 class ArticleReader {
 public:
-    /// Reads `sources` in order.
-    ArticleReader(std::vector<InputSource> sources, Diagnostics& diagnostics);
+    /// Reads `sources` in order, applying `limits` to every record.
+    ArticleReader(std::vector<InputSource> sources, Diagnostics& diagnostics, ReaderLimits limits = {});
 
     /// Replaces the contents of `batch` with up to `max_articles` next articles; returns
     /// false when the input is exhausted.
@@ -32,9 +34,11 @@ public:
 
 private:
     void open(const InputSource& source, std::vector<Article>& batch);
+    void finish_jsonl();
 
     std::vector<InputSource> m_sources;
     Diagnostics& m_diagnostics;
+    ReaderLimits m_limits;
     ManifestIndex m_manifests;
     std::size_t m_next_source = 0;
     std::size_t m_bytes = 0;

@@ -22,6 +22,21 @@ void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
     app.add_option("--explain", options.explain, "Show how FILE would be cleaned and what actors it holds; write nothing")
         ->check(CLI::ExistingFile);
     app.add_flag("!--no-progress", options.progress, "Never show the progress line");
+    // Xapian stores a document of up to about 120 MiB of incompressible data; 100 MiB stays clear of it.
+    app.add_option("--max-article-bytes", options.max_article_bytes,
+                   "Reject a text file or JSON line larger than this many bytes")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100} << 20));
+    app.add_option("--max-paragraphs", options.max_paragraphs,
+                   "Keep at most this many paragraphs per article; drop the rest with a warning")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+    // Xapian terms hold at most 245 bytes including the prefix.
+    app.add_option("--max-term-bytes", options.max_term_bytes, "Do not index words longer than this many bytes")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{200}));
+    app.add_flag("--strict", options.strict,
+                 "Stop at the first rejected record with exit code 2, leaving the index as last committed");
 }
 
 }  // namespace newsdex

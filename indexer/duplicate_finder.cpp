@@ -15,8 +15,7 @@ constexpr int max_candidates_per_band = 64;
 
 DuplicateFinder::DuplicateFinder(const MinHasher& hasher) : m_hasher(&hasher) {}
 
-std::optional<std::string> DuplicateFinder::operator()(const ProcessedArticle& article,
-                                                       const Xapian::Database& db) const {
+std::optional<NearCopy> DuplicateFinder::operator()(const ProcessedArticle& article, const Xapian::Database& db) const {
     if (article.band_terms.empty()) return std::nullopt;
     auto signature = unserialise_signature(article.signature);
     if (!signature) return std::nullopt;
@@ -45,8 +44,8 @@ std::optional<std::string> DuplicateFinder::operator()(const ProcessedArticle& a
             }
         }
     }
-    if (best_cluster && best_cluster->empty()) return std::nullopt;
-    return best_cluster;
+    if (!best_cluster || best_cluster->empty()) return std::nullopt;
+    return NearCopy{*best_cluster, best_similarity};
 }
 
 }  // namespace newsdex

@@ -13,16 +13,21 @@
 
 namespace newsdex {
 
-/// A ClusterLookup (see index_writer.hpp) over MinHash band terms.
+/// A verified near copy: its cluster key and the estimated Jaccard similarity.
+struct NearCopy {
+    std::string cluster;
+    double similarity = 0;
+};
+
+/// Looks up near copies over MinHash band terms.
 class DuplicateFinder {
 public:
     /// `hasher` must outlive the finder; it decides what counts as a near copy.
     explicit DuplicateFinder(const MinHasher& hasher);
 
-    /// The cluster key of the most similar verified near copy of `article` in `db`, or
-    /// nullopt when there is none (or the article has no signature).
-    [[nodiscard]] std::optional<std::string> operator()(const ProcessedArticle& article,
-                                                        const Xapian::Database& db) const;
+    /// The most similar verified near copy of `article` in `db` (never the article's own
+    /// id), or nullopt when there is none (or the article has no signature).
+    [[nodiscard]] std::optional<NearCopy> operator()(const ProcessedArticle& article, const Xapian::Database& db) const;
 
 private:
     const MinHasher* m_hasher;

@@ -1,94 +1,255 @@
 #include "indexer/index_writer.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "common/diagnostics.hpp"
 #include "common/errors.hpp"
-#include "common/schema.hpp"
+#include "common/stable_hash.hpp"
 
 namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
 
-IndexWriter::IndexWriter(const std::filesystem::path& path, std::size_t commit_every, ClusterLookup find_cluster)
-    : m_commit_every(std::max<std::size_t>(commit_every, 1)), m_find_cluster(std::move(find_cluster)) {
+std::string hash_term(const std::string& content_hash) {
+    return std::string(schema::content_hash_prefix) + content_hash;
+}
+
+schema::SeenAs seen_as(const Article& article) {
+    return {article.id, article.source, article.url, Diagnostics::location(article.origin)};
+}
+
+// Adds `copies` to a stored document: its data lists them, and their ids find it.
+void add_copies(Xapian::Document& document, const std::vector<schema::SeenAs>& copies) {
+    schema::StoredArticle stored = schema::decode(document.get_data());
+    for (const auto& copy : copies) {
+        stored.also_seen.push_back(copy);
+        document.add_boolean_term(schema::alias_id_term(copy.id));
+        if (!copy.source.empty()) document.add_boolean_term(schema::boolean_term(schema::source_prefix, copy.source));
+    }
+    document.set_data(schema::encode(stored));
+}
+
+// The docid in `db` of the document with `id` written with `record_hash`.
+std::optional<Xapian::docid> find_version(const Xapian::Database& db, const std::string& id,
+                                          const std::string& record_hash) {
+    const std::string term = schema::id_term(id);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        if (db.get_document(*it).get_value(schema::slot_record_hash) == record_hash) return *it;
+    }
+    return std::nullopt;
+}
+
+class Stopwatch {
+public:
+    explicit Stopwatch(double& total) : m_total(total), m_start(std::chrono::steady_clock::now()) {}
+    ~Stopwatch() { m_total += std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count(); }
+    Stopwatch(const Stopwatch&) = delete;
+    Stopwatch& operator=(const Stopwatch&) = delete;
+
+private:
+    double& m_total;
+    std::chrono::steady_clock::time_point m_start;
+};
+
+}  // namespace
+
+IndexWriter::IndexWriter(const fs::path& directory, WriterSettings settings, const MinHasher& hasher)
+    : m_lock(directory), m_segments(directory), m_settings(settings), m_hasher(hasher), m_finder(hasher) {
+    m_settings.checkpoint_every = std::max<std::size_t>(m_settings.checkpoint_every, 1);
+    open_existing();
+}
+
+IndexWriter::~IndexWriter() = default;
+
+void IndexWriter::open_existing() {
     try {
-        m_db = Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+        m_existing = Xapian::WritableDatabase();
+        for (const auto& segment : m_segments.segments()) {
+            m_existing.add_database(Xapian::WritableDatabase(segment.string(), Xapian::DB_OPEN));
+        }
     } catch (const Xapian::DatabaseLockError&) {
-        throw FatalError("index is locked by another writer: " + path.string());
+        throw FatalError("index is locked by another writer");
     } catch (const Xapian::Error& e) {
-        throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+        throw FatalError("cannot open index: " + e.get_description());
     }
 }
 
-std::optional<Xapian::docid> IndexWriter::find_docid(const std::string& term) const {
-    auto it = m_db.postlist_begin(term);
-    if (it == m_db.postlist_end(term)) return std::nullopt;
+std::optional<Xapian::docid> IndexWriter::find_existing(const std::string& term) const {
+    auto it = m_existing.postlist_begin(term);
+    if (it == m_existing.postlist_end(term)) return std::nullopt;
     return *it;
 }
 
-bool IndexWriter::record_exact_copy(Xapian::docid kept, const ProcessedArticle& copy) {
-    Xapian::Document document = m_db.get_document(kept);
+bool IndexWriter::known_unchanged(const std::string& id, const std::string& record_hash) const {
+    auto docid = find_existing(schema::id_term(id));
+    return docid && m_existing.get_document(*docid).get_value(schema::slot_record_hash) == record_hash;
+}
+
+bool IndexWriter::record_copy_on_existing(Xapian::docid kept, const Article& copy) {
+    Xapian::Document document = m_existing.get_document(kept);
     schema::StoredArticle stored = schema::decode(document.get_data());
-    const Article& article = copy.article;
-    if (stored.id == article.id) return false;
-    bool known = std::any_of(stored.also_seen.begin(), stored.also_seen.end(),
-                             [&](const schema::SeenAs& seen) { return seen.id == article.id; });
-    if (known) return false;
-    stored.also_seen.push_back({article.id, article.source, article.url, Diagnostics::location(article.origin)});
-    document.add_boolean_term(schema::alias_id_term(article.id));
-    if (!article.source.empty()) document.add_boolean_term(schema::boolean_term(schema::source_prefix, article.source));
-    document.set_data(schema::encode(stored));
-    m_db.replace_document(kept, document);
+    if (stored.id == copy.id) return false;
+    for (const auto& seen : stored.also_seen) {
+        if (seen.id == copy.id) return false;
+    }
+    add_copies(document, {seen_as(copy)});
+    m_existing.replace_document(kept, document);
     return true;
+}
+
+bool IndexWriter::record_copy_in_run(std::uint32_t kept, const Article& copy) {
+    RunDocument& document = m_run[kept];
+    if (document.id == copy.id) return false;
+    for (const auto& seen : document.copies) {
+        if (seen.id == copy.id) return false;
+    }
+    document.copies.push_back(seen_as(copy));
+    return true;
+}
+
+std::optional<std::pair<std::string, double>> IndexWriter::cluster_in_run(const ProcessedArticle& processed) const {
+    auto signature = unserialise_signature(processed.signature);
+    if (!signature || processed.band_terms.empty()) return std::nullopt;
+    std::optional<std::pair<std::string, double>> best;
+    for (const auto& band : processed.band_terms) {
+        auto [first, last] = m_run_by_band.equal_range(hash64(band));
+        for (auto it = first; it != last; ++it) {
+            const RunDocument& candidate = m_run[it->second];
+            if (candidate.superseded || candidate.id == processed.article.id || !candidate.signature) continue;
+            if (!m_hasher.is_near_copy(*signature, *candidate.signature)) continue;
+            double similarity = estimated_jaccard(*signature, *candidate.signature);
+            if (!best || similarity > best->second) best = std::pair{candidate.cluster, similarity};
+        }
+    }
+    return best;
 }
 
 WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Document document) {
     try {
-        const std::string id_term = schema::id_term(processed.article.id);
-        std::optional<Xapian::docid> existing = find_docid(id_term);
-        if (existing && m_db.get_document(*existing).get_value(schema::slot_record_hash) == processed.record_hash) {
-            return {WriteOutcome::unchanged, false, {}};
-        }
-
-        // An exact copy of another document's text is recorded on that document, not indexed.
-        if (!processed.content_hash.empty()) {
-            const std::string hash_term = std::string(schema::content_hash_prefix) + processed.content_hash;
-            for (auto it = m_db.postlist_begin(hash_term); it != m_db.postlist_end(hash_term); ++it) {
-                if (existing && *it == *existing) continue;
-                if (existing) m_db.delete_document(*existing);  // its text became a copy of another's
-                bool recorded = record_exact_copy(*it, processed);
-                if (recorded || existing) count_write();
-                return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
+        const Article& article = processed.article;
+        WriteResult result{WriteOutcome::added, false, article.id};
+        {
+            Stopwatch timing(m_dedup_seconds);
+            const std::string id_term = schema::id_term(article.id);
+            std::optional<Xapian::docid> existing = find_existing(id_term);
+            if (existing && m_existing.get_document(*existing).get_value(schema::slot_record_hash) == processed.record_hash) {
+                return {WriteOutcome::unchanged, false, {}};
             }
-        }
+            auto in_run = m_run_by_id.find(article.id);
+            if (in_run != m_run_by_id.end() && m_run[in_run->second].superseded) in_run = m_run_by_id.end();
+            if (in_run != m_run_by_id.end() && m_run[in_run->second].record_hash == processed.record_hash) {
+                return {WriteOutcome::unchanged, false, {}};
+            }
 
-        WriteResult result{existing ? WriteOutcome::replaced : WriteOutcome::added, false, processed.article.id};
-        if (m_find_cluster) {
-            if (auto cluster = m_find_cluster(processed, m_db)) {
-                result.cluster = *cluster;
+            // An exact copy of another document's text is recorded on that document, not indexed.
+            if (!processed.content_hash.empty()) {
+                const std::string term = hash_term(processed.content_hash);
+                for (auto it = m_existing.postlist_begin(term); it != m_existing.postlist_end(term); ++it) {
+                    if (existing && *it == *existing) continue;
+                    if (existing) m_existing.delete_document(*existing);  // its text became another's copy
+                    if (in_run != m_run_by_id.end()) m_run[in_run->second].superseded = true;
+                    bool recorded = record_copy_on_existing(*it, article);
+                    return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
+                }
+                if (auto kept = m_run_by_content.find(processed.content_hash);
+                    kept != m_run_by_content.end() && !m_run[kept->second].superseded &&
+                    m_run[kept->second].id != article.id) {
+                    if (existing) m_existing.delete_document(*existing);
+                    if (in_run != m_run_by_id.end()) m_run[in_run->second].superseded = true;
+                    bool recorded = record_copy_in_run(kept->second, article);
+                    return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
+                }
+            }
+
+            if (existing) {
+                m_existing.delete_document(id_term);
+                result.outcome = WriteOutcome::replaced;
+            }
+            if (in_run != m_run_by_id.end()) {
+                m_run[in_run->second].superseded = true;
+                result.outcome = WriteOutcome::replaced;
+            }
+
+            auto near_existing = m_finder(processed, m_existing);
+            auto near_run = cluster_in_run(processed);
+            if (near_existing && (!near_run || near_existing->similarity >= near_run->second)) {
+                result.cluster = near_existing->cluster;
+                result.near_duplicate = true;
+            } else if (near_run) {
+                result.cluster = near_run->first;
                 result.near_duplicate = true;
             }
         }
         document.add_value(schema::slot_cluster, result.cluster);
         document.add_boolean_term(schema::boolean_term(schema::cluster_prefix, result.cluster));
-        m_db.replace_document(id_term, document);
-        count_write();
+
+        if (!m_shards) m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), m_settings.threads);
+        RunDocument run{article.id, processed.record_hash, result.cluster, unserialise_signature(processed.signature),
+                        m_shards->add(std::move(document)), false, {}};
+        auto index = static_cast<std::uint32_t>(m_run.size());
+        m_run.push_back(std::move(run));
+        m_run_by_id[article.id] = index;
+        if (!processed.content_hash.empty()) {
+            auto [entry, inserted] = m_run_by_content.emplace(processed.content_hash, index);
+            if (!inserted && m_run[entry->second].superseded) entry->second = index;
+        }
+        for (const auto& band : processed.band_terms) m_run_by_band.emplace(hash64(band), index);
+
+        if (m_run.size() >= m_settings.checkpoint_every) checkpoint();
         return result;
     } catch (const Xapian::Error& e) {
         throw FatalError("cannot write index: " + e.get_description());
     }
 }
 
-void IndexWriter::count_write() {
-    if (++m_pending >= m_commit_every) commit();
+void IndexWriter::apply_run_changes() {
+    for (const auto& run : m_run) {
+        if (!run.superseded && run.copies.empty()) continue;
+        Xapian::WritableDatabase& shard = m_shards->shard(run.shard);
+        auto docid = find_version(shard, run.id, run.record_hash);
+        if (!docid) continue;
+        if (run.superseded) {
+            shard.delete_document(*docid);
+            continue;
+        }
+        Xapian::Document document = shard.get_document(*docid);
+        add_copies(document, run.copies);
+        shard.replace_document(*docid, document);
+    }
 }
 
-void IndexWriter::commit() {
+void IndexWriter::forget_run() {
+    m_run.clear();
+    m_run_by_id.clear();
+    m_run_by_content.clear();
+    m_run_by_band.clear();
+}
+
+void IndexWriter::checkpoint() {
+    Stopwatch timing(m_write_seconds);
     try {
-        m_db.commit();
-        m_pending = 0;
+        std::vector<fs::path> shards;
+        fs::path work;
+        if (m_shards) {
+            m_shards->finish();
+            apply_run_changes();
+            shards = m_shards->close();
+            m_write_seconds += m_shards->busy_seconds();
+            m_shards.reset();
+            if (!shards.empty()) work = shards.front().parent_path();
+        }
+        m_existing.commit();
+        m_existing.close();
+        if (!shards.empty()) m_segments.add_segment(shards);
+        if (!work.empty()) fs::remove_all(work);
+        forget_run();
+        open_existing();
     } catch (const Xapian::Error& e) {
         throw FatalError("cannot commit index: " + e.get_description());
     }
 }
+
+Xapian::doccount IndexWriter::doc_count() const { return m_existing.get_doccount(); }
 
 }  // namespace newsdex

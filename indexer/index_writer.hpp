@@ -1,16 +1,26 @@
 #pragma once
-/// Owns the writable index: upserts articles by id, recognises unchanged articles and exact
-/// copies, joins near copies to their cluster, and commits in batches.
+/// Owns the index while a run writes it: decides, in input order, what each article is (new,
+/// changed, unchanged, an exact copy, a near copy of a cluster), hands new documents to the
+/// shard writer threads, and at each checkpoint merges what was written into the index.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
-#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
+#include "common/schema.hpp"
+#include "indexer/duplicate_finder.hpp"
+#include "indexer/index_lock.hpp"
+#include "indexer/minhash.hpp"
 #include "indexer/processed_article.hpp"
+#include "indexer/segment_set.hpp"
+#include "indexer/shard_writers.hpp"
 
 namespace newsdex {
 
@@ -29,37 +39,75 @@ struct WriteResult {
     std::string cluster;          ///< the cluster key the document got
 };
 
-/// Decides which existing cluster, if any, a new article belongs to. Given the article and a
-/// reader of the index (which sees this run's uncommitted writes), returns the cluster key of
-/// a near copy, or nullopt.
-using ClusterLookup = std::function<std::optional<std::string>(const ProcessedArticle&, const Xapian::Database&)>;
+/// How the writer works.
+struct WriterSettings {
+    unsigned threads = 1;                  ///< shard writer threads
+    std::size_t checkpoint_every = 50000;  ///< new documents between checkpoints
+};
 
-/// The single writer of an index directory.
+/// The single writer of an index directory (see SegmentSet for the layout). Articles are
+/// durable and visible to readers at each checkpoint; a crash loses at most the articles
+/// since the last one, and re-running the same input then finds the others unchanged.
 class IndexWriter {
 public:
-    /// Opens or creates the index at `path`. Throws FatalError when it cannot: "index is
-    /// locked by another writer" when another process holds it, or the cause otherwise.
-    IndexWriter(const std::filesystem::path& path, std::size_t commit_every, ClusterLookup find_cluster = {});
+    /// Locks and opens (or creates) the index in `directory`. Throws FatalError: "index is
+    /// locked by another writer: DIR" when another run holds it, or naming the cause.
+    IndexWriter(const std::filesystem::path& directory, WriterSettings settings, const MinHasher& hasher);
+    ~IndexWriter();
 
-    /// Writes one article whose document was built by build_document(). Throws FatalError
-    /// when the index cannot be written (disk full, corruption).
+    /// Decides what `processed` is and writes its `document` (built by build_document) when
+    /// it is new or changed. Must be called in input order. Throws FatalError on write failure.
     WriteResult write(const ProcessedArticle& processed, Xapian::Document document);
 
-    /// Makes everything written so far durable and visible to readers.
-    void commit();
+    /// True when the index holds `id` with this record hash: the article need not be
+    /// processed again. Only sees what the index held before the last checkpoint.
+    [[nodiscard]] bool known_unchanged(const std::string& id, const std::string& record_hash) const;
 
-    /// Documents in the index, including uncommitted ones.
-    [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
+    /// Writes out everything so far: afterwards it is durable and visible to readers.
+    void checkpoint();
+
+    /// Documents in the index after the last checkpoint.
+    [[nodiscard]] Xapian::doccount doc_count() const;
+
+    /// Seconds spent finding duplicates, inside write().
+    [[nodiscard]] double dedup_seconds() const { return m_dedup_seconds; }
+
+    /// Seconds spent writing: the shard threads' work (summed) plus checkpoints.
+    [[nodiscard]] double write_seconds() const { return m_write_seconds; }
 
 private:
-    std::optional<Xapian::docid> find_docid(const std::string& term) const;
-    bool record_exact_copy(Xapian::docid kept, const ProcessedArticle& copy);
-    void count_write();
+    // A document written in this run and not yet checkpointed.
+    struct RunDocument {
+        std::string id;
+        std::string record_hash;
+        std::string cluster;
+        std::optional<MinHashSignature> signature;
+        unsigned shard = 0;
+        bool superseded = false;  // the same id came again later in the run
+        std::vector<schema::SeenAs> copies;  // exact copies seen later in the run
+    };
 
-    Xapian::WritableDatabase m_db;
-    std::size_t m_commit_every;
-    std::size_t m_pending = 0;
-    ClusterLookup m_find_cluster;
+    void open_existing();
+    std::optional<Xapian::docid> find_existing(const std::string& term) const;
+    bool record_copy_on_existing(Xapian::docid kept, const Article& copy);
+    bool record_copy_in_run(std::uint32_t kept, const Article& copy);
+    std::optional<std::pair<std::string, double>> cluster_in_run(const ProcessedArticle& processed) const;
+    void apply_run_changes();
+    void forget_run();
+
+    IndexLock m_lock;
+    SegmentSet m_segments;
+    WriterSettings m_settings;
+    const MinHasher& m_hasher;
+    DuplicateFinder m_finder;
+    Xapian::WritableDatabase m_existing;  // every segment: lookups, deletions, copies recorded
+    std::unique_ptr<ShardWriters> m_shards;
+    std::vector<RunDocument> m_run;
+    std::unordered_map<std::string, std::uint32_t> m_run_by_id;
+    std::unordered_map<std::string, std::uint32_t> m_run_by_content;
+    std::unordered_multimap<std::uint64_t, std::uint32_t> m_run_by_band;
+    double m_dedup_seconds = 0;
+    double m_write_seconds = 0;
 };
 
 }  // namespace newsdex

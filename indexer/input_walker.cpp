@@ -1,6 +1,7 @@
 #include "indexer/input_walker.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <system_error>
 
 namespace newsdex {
@@ -14,6 +15,14 @@ bool ends_with(const std::string& text, std::string_view suffix) {
 bool is_json_lines_name(const fs::path& path) {
     std::string name = path.filename().string();
     return ends_with(name, ".jsonl") || ends_with(name, ".ndjson");
+}
+
+// Why a path cannot be read, from the error of a failed stat.
+std::string unreadable_reason(const std::error_code& error, bool is_link) {
+    if (error.value() == ELOOP) return "symbolic link loop";
+    if (is_link && error.value() == ENOENT) return "broken symbolic link";
+    if (error.value() == ENOENT) return "no such file or directory";
+    return "cannot read: " + error.message();
 }
 
 void walk_directory(const fs::path& root, const fs::path& dir, std::vector<InputSource>& out,
@@ -35,19 +44,34 @@ void walk_directory(const fs::path& root, const fs::path& dir, std::vector<Input
 
     for (const auto& entry : entries) {
         const fs::path& path = entry.path();
-        // Symbolic links to directories are not followed: they can form loops.
-        if (entry.is_symlink(error) && entry.is_directory(error)) continue;
-        if (entry.is_directory(error)) {
-            walk_directory(root, path, out, diagnostics);
+        const bool is_link = entry.is_symlink(error);
+        const fs::file_status status = fs::status(path, error);  // follows links
+        const std::string name = path.filename().string();
+        const bool is_text = ends_with(name, ".txt");
+        const bool is_json_lines = is_json_lines_name(path) && !is_manifest_file(path);
+        if (error) {
+            // Only inputs that would have been read are worth a report: a dangling link named
+            // photo.jpg was never going to be indexed.
+            if (is_text || is_json_lines) diagnostics.reject({path.string(), 0}, unreadable_reason(error, is_link));
             continue;
         }
-        if (is_manifest_file(path)) continue;
-        std::string name = path.filename().string();
-        if (ends_with(name, ".txt")) {
-            out.push_back({path, root, InputFormat::text, false});
-        } else if (is_json_lines_name(path)) {
-            out.push_back({path, root, InputFormat::json_lines, false});
+        if (fs::is_directory(status)) {
+            // Links to directories are not followed (as with grep -r and find): they can form
+            // loops and can reach files twice. Saying so keeps a skipped tree from going unnoticed.
+            if (is_link) {
+                diagnostics.warn({path.string(), 0}, "symbolic link to a directory not followed");
+            } else {
+                walk_directory(root, path, out, diagnostics);
+            }
+            continue;
         }
+        if (!is_text && !is_json_lines) continue;
+        if (!fs::is_regular_file(status)) {
+            // A FIFO or device would block or never end.
+            diagnostics.reject({path.string(), 0}, "not a regular file");
+            continue;
+        }
+        out.push_back({path, root, is_text ? InputFormat::text : InputFormat::json_lines, false});
     }
 }
 
@@ -66,9 +90,11 @@ std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs, D
         }
         fs::path path(input);
         std::error_code error;
+        const bool is_link = fs::is_symlink(fs::symlink_status(path, error));
         auto status = fs::status(path, error);
         if (error || !fs::exists(status)) {
-            diagnostics.reject({input, 0}, "no such file or directory");
+            if (!error) error = std::make_error_code(std::errc::no_such_file_or_directory);
+            diagnostics.reject({input, 0}, unreadable_reason(error, is_link));
             continue;
         }
         if (fs::is_directory(status)) {

@@ -27,9 +27,11 @@ struct InputSource {
 
 /// Expands INPUT arguments: "-" is stdin (JSON Lines); a directory is walked recursively in
 /// sorted order, taking `.txt` as text and `.jsonl`/`.ndjson` as JSON Lines, skipping
-/// manifests, other files and symbolic links to directories; a file named directly is
-/// JSON Lines when it ends in `.jsonl`/`.ndjson`, text otherwise. Inputs that do not exist or
-/// cannot be read are rejected through `diagnostics` and left out.
+/// manifests and other files; a file named directly is JSON Lines when it ends in
+/// `.jsonl`/`.ndjson`, text otherwise. Symbolic links to files are followed; links to
+/// directories met while walking are not (so loops cannot happen), with a warning. Inputs that
+/// do not exist or cannot be read, looping or broken links and special files (FIFOs, devices)
+/// met while walking are rejected through `diagnostics` and left out.
 [[nodiscard]] std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs,
                                                      Diagnostics& diagnostics);
 

@@ -7,12 +7,14 @@
 
 #include "common/utf8.hpp"
 #include "indexer/input_walker.hpp"
+#include "indexer/jsonl_reader.hpp"
 #include "indexer/record_fields.hpp"
 
 namespace newsdex {
 namespace fs = std::filesystem;
 
-ManifestIndex::ManifestIndex(Diagnostics& diagnostics) : m_diagnostics(diagnostics) {}
+ManifestIndex::ManifestIndex(Diagnostics& diagnostics, std::size_t max_line_bytes)
+    : m_diagnostics(diagnostics), m_max_line_bytes(max_line_bytes) {}
 
 const ManifestIndex::Entries& ManifestIndex::entries_for(const fs::path& directory) {
     if (auto it = m_by_directory.find(directory); it != m_by_directory.end()) return it->second;
@@ -29,9 +31,14 @@ const ManifestIndex::Entries& ManifestIndex::entries_for(const fs::path& directo
     for (const auto& manifest : manifests) {
         std::ifstream in(manifest, std::ios::binary);
         std::string line;
-        for (std::size_t number = 1; std::getline(in, line); ++number) {
-            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        bool too_long = false;
+        for (std::size_t number = 1; read_bounded_line(in, line, m_max_line_bytes, too_long) > 0; ++number) {
             Origin origin{manifest.string(), number};
+            if (too_long) {
+                m_diagnostics.reject(origin, "manifest line longer than " + std::to_string(m_max_line_bytes) + " bytes");
+                continue;
+            }
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             auto record = nlohmann::json::parse(repair_utf8(line).text, nullptr, false);
             if (record.is_discarded() || !record.is_object()) {
                 m_diagnostics.reject(origin, "malformed manifest line (expected a JSON object)");

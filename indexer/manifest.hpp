@@ -3,20 +3,23 @@
 /// one JSON object per line with `file` (the article's file name) and any of `id`, `title`,
 /// `date`, `source`, `author`, `url`, `lang`.
 
+#include <cstddef>
 #include <filesystem>
 #include <map>
 #include <string>
 
 #include "common/article.hpp"
 #include "common/diagnostics.hpp"
+#include "indexer/reader_limits.hpp"
 
 namespace newsdex {
 
 /// Loads manifests lazily, once per directory, and applies them to articles.
 class ManifestIndex {
 public:
-    /// Bad manifest lines are rejected through `diagnostics`.
-    explicit ManifestIndex(Diagnostics& diagnostics);
+    /// Bad manifest lines are rejected through `diagnostics`, and so are lines longer than
+    /// `max_line_bytes`, which are never held whole.
+    explicit ManifestIndex(Diagnostics& diagnostics, std::size_t max_line_bytes = default_max_article_bytes);
 
     /// Fills the metadata fields of `article`, read from `file`, from the manifests in the
     /// file's directory. A field the manifest gives wins over the file's own; `title` only
@@ -28,6 +31,7 @@ private:
     const Entries& entries_for(const std::filesystem::path& directory);
 
     Diagnostics& m_diagnostics;
+    std::size_t m_max_line_bytes;
     std::map<std::filesystem::path, Entries> m_by_directory;
 };
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "indexer/reader_limits.hpp"
+
 namespace newsdex {
 
 /// What one news-index run should do, filled from the command line by indexer/cli.
@@ -16,11 +18,15 @@ struct IndexerOptions {
     bool json = false;                         ///< print the summary as one JSON object on stdout
     bool progress = true;                      ///< show a progress line when stderr is a terminal
     unsigned threads = 0;                      ///< worker threads; 0 = number of cores
-    std::size_t commit_every = 2000;           ///< articles per commit
+    std::size_t commit_every = 50000;          ///< new articles per checkpoint (durable, visible)
     std::optional<int> year;                   ///< reference year for year-less datelines
     std::vector<std::filesystem::path> boilerplate_files;  ///< extra boilerplate rule files
     std::vector<std::filesystem::path> actor_files;        ///< extra gazetteer files
     std::optional<std::filesystem::path> explain;          ///< --explain FILE: show cleaning, write nothing
+    std::size_t max_article_bytes = default_max_article_bytes;  ///< larger records are rejected
+    std::size_t max_paragraphs = default_max_paragraphs;        ///< later paragraphs are dropped with a warning
+    std::size_t max_term_bytes = default_max_term_bytes;        ///< longer words are not indexed
+    bool strict = false;  ///< stop at the first rejected record (exit 2), leaving the index as last committed
 };
 
 }  // namespace newsdex

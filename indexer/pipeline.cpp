@@ -15,7 +15,6 @@
 #include "indexer/article_reader.hpp"
 #include "indexer/article_processor.hpp"
 #include "indexer/document_builder.hpp"
-#include "indexer/duplicate_finder.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/source_boilerplate.hpp"
@@ -125,6 +124,11 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     for (const auto& file : json_files_in(Gazetteer::builtin_directory())) settings_files.push_back(file);
     settings_files.insert(settings_files.end(), options.actor_files.begin(), options.actor_files.end());
 
+    // The writer first: it takes the index's lock, so a second run stops before any work.
+    MinHasher hasher;
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    IndexWriter writer(options.db, {threads, options.commit_every}, hasher);
+
     std::vector<InputSource> sources = expand_inputs(options.inputs, diagnostics);
     SourceBoilerplate learned;
     {
@@ -132,23 +136,14 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         learn_source_boilerplate(sources, learned);
     }
     Cleaner cleaner(std::move(rules), &learned);
-    MinHasher hasher;
     ProcessingSettings settings{cleaner, gazetteer, hasher, settings_fingerprint(settings_files), options.year};
     if (options.year) {
         settings.fingerprint += 'y';
         settings.fingerprint += std::to_string(*options.year);
     }
 
-    StageTimes lookups;  // the writer's duplicate lookups, which happen inside its write time
-    DuplicateFinder finder(hasher);
-    IndexWriter writer(options.db, options.commit_every,
-                       [&finder, &lookups](const ProcessedArticle& article, const Xapian::Database& db) {
-                           StageTimer timer(&lookups, Stage::dedup);
-                           return finder(article, db);
-                       });
     ArticleReader reader(std::move(sources), diagnostics);
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     Progress progress(progress_out, options.progress);
     IndexSummary summary;
     std::set<std::string> joined_clusters;
@@ -158,7 +153,6 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     std::deque<std::future<std::vector<Processed>>> in_flight;
     auto write_oldest = [&] {
         for (auto& item : in_flight.front().get()) {
-            StageTimer timer(&times, Stage::write);
             WriteResult result = writer.write(item.article, std::move(item.document));
             count(summary, item, result, joined_clusters);
         }
@@ -166,9 +160,21 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         progress.update(summary.read, reader.bytes_read());
     };
     std::vector<Article> batch;
+    // Reads the next batch, leaving out (and counting) the articles the index already holds
+    // as they are, so that they cost no cleaning or tokenising.
     auto read_batch = [&] {
         StageTimer timer(&times, Stage::read);
-        return reader.next_batch(batch, batch_size);
+        while (reader.next_batch(batch, batch_size)) {
+            std::erase_if(batch, [&](Article& article) {
+                if (options.year) article.reference_year = options.year;
+                if (!writer.known_unchanged(article.id, record_hash(article, settings.fingerprint))) return false;
+                ++summary.read;
+                ++summary.unchanged;
+                return true;
+            });
+            if (!batch.empty()) return true;
+        }
+        return false;
     };
     while (read_batch()) {
         in_flight.push_back(std::async(std::launch::async, process_batch, std::move(batch), std::cref(settings),
@@ -176,16 +182,13 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         if (in_flight.size() > threads) write_oldest();
     }
     while (!in_flight.empty()) write_oldest();
-    {
-        StageTimer timer(&times, Stage::write);
-        writer.commit();
-    }
+    writer.checkpoint();
     progress.finish();
 
     summary.near_duplicate_clusters = joined_clusters.size();
     for (Stage stage : all_stages) summary.stage_seconds[std::string(to_string(stage))] = times.seconds(stage);
-    summary.stage_seconds["dedup"] += lookups.seconds(Stage::dedup);
-    summary.stage_seconds["write"] -= lookups.seconds(Stage::dedup);
+    summary.stage_seconds["dedup"] += writer.dedup_seconds();
+    summary.stage_seconds["write"] = writer.write_seconds();
     summary.rejected = diagnostics.rejected();
     summary.warnings = diagnostics.warnings();
     summary.bytes = reader.bytes_read();

@@ -28,6 +28,10 @@ void add_search_flags(CLI::App& app, SearchOptions& options) {
         ->allow_extra_args(false);
     app.add_flag("!--no-collapse", options.collapse, "Show every near copy instead of one result per story");
     app.add_option("--snippet-length", options.snippet_length, "Snippet length in characters")->capture_default_str();
+    app.add_option("--lang", options.lang, "Language of the query words (ISO 639-1 code), for stemming")
+        ->capture_default_str();
+    app.add_option("--similar", options.similar, "Find articles like the one with this id (query words filter them)");
+    app.add_flag("--info", options.info, "Describe the index: articles, dates, sources, actors, size, last update");
     app.add_option("--color,--colour", options.color, "auto, always or never")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));

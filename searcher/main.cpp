@@ -6,6 +6,7 @@
 #include "common/cli/cli_support.hpp"
 #include "searcher/article_lookup.hpp"
 #include "searcher/cli.hpp"
+#include "searcher/index_info.hpp"
 #include "searcher/render_json.hpp"
 #include "searcher/render_text.hpp"
 #include "searcher/search.hpp"
@@ -19,6 +20,12 @@ int main(int argc, char** argv) {
     return run_cli(app, argc, argv, [&] {
         const bool colour = options.color == "always" || (options.color == "auto" && colour_allowed(STDOUT_FILENO));
         OpenIndex index = open_index(options.db);
+
+        if (options.info) {
+            IndexInfo info = read_index_info(index.db, options.db);
+            std::cout << (options.json ? render_info_json(info) : render_info_text(info));
+            return ExitCode::ok;
+        }
 
         if (options.show || options.cluster) {
             const std::string& id = options.show ? *options.show : *options.cluster;
@@ -40,12 +47,20 @@ int main(int argc, char** argv) {
             return ExitCode::ok;
         }
 
+        if (options.similar && !find_article(index.db, *options.similar)) {
+            std::cerr << "news-search: no article with id \"" << *options.similar << "\"\n";
+            return ExitCode::partial;
+        }
         if (options.count_only) options.limit = 0;
         SearchResult result = run_search(index, options);
         if (options.count_only) {
             std::cout << result.total << '\n';
+        } else if (options.json) {
+            std::cout << render_search_json(result);
         } else {
-            std::cout << (options.json ? render_search_json(result) : render_search_text(result, colour));
+            // Results on stdout; the summary (and any "Did you mean") on stderr, after them.
+            std::cout << render_search_text(result, colour) << std::flush;
+            std::cerr << render_search_summary(result);
         }
         return result.total > 0 ? ExitCode::ok : ExitCode::partial;
     });

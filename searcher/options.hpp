@@ -30,6 +30,9 @@ struct SearchOptions {
     bool collapse = true;                 ///< one result per near-duplicate cluster
     std::size_t snippet_length = 200;     ///< target snippet length in characters
     std::string color = "auto";           ///< auto | always | never
+    std::string lang = "en";              ///< language of the query words: selects the query stemmer
+    std::optional<std::string> similar;   ///< --similar ID: articles like this one
+    bool info = false;                    ///< --info: describe the index instead of searching
 };
 
 }  // namespace newsdex

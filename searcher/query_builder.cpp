@@ -1,5 +1,9 @@
 #include "searcher/query_builder.hpp"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "common/analyzer.hpp"
 #include "common/date_parser.hpp"
 #include "common/errors.hpp"
@@ -11,6 +15,31 @@ namespace {
 
 // Upper bound on the terms one wildcard may expand to, so `a*` stays cheap.
 constexpr Xapian::termcount max_wildcard_expansion = 500;
+
+// How far apart (in words) the words of a plain query may be, beyond their own number, for
+// the NEAR half of the proximity boost. Paragraphs are 10 positions apart in the index, so
+// a small window never spans two paragraphs.
+constexpr Xapian::termcount near_slack = 4;
+
+// Whether `text` is a plain list of words: nothing in it the query parser reads as an
+// operator, phrase, group, field, wildcard or range. Operators are capitals only, like the
+// parser's.
+bool is_plain(const std::string& text) {
+    static constexpr std::array<std::string_view, 6> operators{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find_first_of(" \t", start);
+        if (end == std::string::npos) end = text.size();
+        std::string_view token(text.data() + start, end - start);
+        start = end + 1;
+        if (token.empty()) continue;
+        if (std::find(operators.begin(), operators.end(), token) != operators.end()) return false;
+        if (token.front() == '+' || token.front() == '-') return false;
+        if (token.find_first_of("\"():*[]{}") != std::string_view::npos) return false;
+        if (token.find("..") != std::string_view::npos) return false;
+    }
+    return true;
+}
 
 std::string join(const std::vector<std::string>& words) {
     std::string text;
@@ -88,8 +117,8 @@ Xapian::Query date_range_query(const std::string& from, const std::string& to) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const ActorNames& names) : m_db(db), m_names(names) {}
 
-Xapian::QueryParser QueryBuilder::make_parser() const {
-    Xapian::QueryParser parser = make_query_parser(m_db);
+Xapian::QueryParser QueryBuilder::make_parser(const std::string& lang) const {
+    Xapian::QueryParser parser = make_query_parser(m_db, lang);
     parser.add_boolean_prefix("source", (new SourceField)->release());
     parser.add_boolean_prefix("month", (new PeriodField(true))->release());
     parser.add_boolean_prefix("year", (new PeriodField(false))->release());
@@ -104,13 +133,35 @@ Xapian::QueryParser QueryBuilder::make_parser() const {
     return parser;
 }
 
+Xapian::Query QueryBuilder::proximity_boost(const std::string& text, const std::string& lang) const {
+    if (!is_plain(text)) return {};
+    // The words as the index holds them with positions: unstemmed, as the parser splits them.
+    Xapian::QueryParser parser = make_query_parser(m_db, lang);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+    Xapian::Query words;
+    try {
+        words = parser.parse_query(matching_form(text), 0);
+    } catch (const Xapian::QueryParserError&) {
+        return {};
+    }
+    // Terms come in query-position order, a repeated word once per position.
+    std::vector<std::string> terms(words.get_terms_begin(), words.get_terms_end());
+    if (terms.size() < 2 || terms.size() > max_boosted_words) return {};
+    std::vector<std::string> distinct(words.get_unique_terms_begin(), words.get_unique_terms_end());
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    if (distinct.size() < 2) return phrase;
+    Xapian::Query near(Xapian::Query::OP_NEAR, distinct.begin(), distinct.end(),
+                       static_cast<Xapian::termcount>(terms.size()) + near_slack);
+    return Xapian::Query(Xapian::Query::OP_OR, phrase, near);
+}
+
 BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
-    BuiltQuery built{Xapian::Query::MatchAll, stemmer_for({}), false};
+    BuiltQuery built{Xapian::Query::MatchAll, stemmer_for(options.lang), false, false};
     const std::string text = join(options.query);
     if (is_blank(text)) {
         built.match_all = true;
     } else {
-        Xapian::QueryParser parser = make_parser();
+        Xapian::QueryParser parser = make_parser(options.lang);
         const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
         try {
@@ -118,7 +169,11 @@ BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
         } catch (const Xapian::QueryParserError& e) {
             throw UsageError("bad query: " + e.get_msg());
         }
-        if (built.query.empty()) built.query = Xapian::Query::MatchNothing;
+        if (built.query.empty()) {
+            built.query = Xapian::Query::MatchNothing;
+        } else if (Xapian::Query boost = proximity_boost(text, options.lang); !boost.empty()) {
+            built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query, boost);
+        }
     }
 
     std::vector<Xapian::Query> filters;
@@ -137,6 +192,7 @@ BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
     if (!filters.empty()) {
         Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
         built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, all_filters);
+        built.filtered = true;
     }
     return built;
 }

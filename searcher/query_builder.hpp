@@ -1,6 +1,7 @@
 #pragma once
 /// Turns the query string and the filter flags into one Xapian query.
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -14,10 +15,14 @@ namespace newsdex {
 
 /// A parsed query and what the snippeter needs to highlight it.
 struct BuiltQuery {
-    Xapian::Query query;   ///< the whole query, filters included
-    Xapian::Stem stemmer;  ///< the stemmer the text part was parsed with
+    Xapian::Query query;     ///< the whole query, filters included
+    Xapian::Stem stemmer;    ///< the stemmer the text part was parsed with
     bool match_all = false;  ///< the text part was empty: every article matches
+    bool filtered = false;   ///< flag filters (--from, --to, --month, --actor, --source) were added
 };
+
+/// Most words of a plain query that still get the phrase and proximity boost.
+inline constexpr std::size_t max_boosted_words = 12;
 
 /// Builds queries against one open index.
 class QueryBuilder {
@@ -28,11 +33,17 @@ public:
     /// Parses `options.query` (words, AND/OR/NOT, "phrases", NEAR, wildcards, title:, source:,
     /// month:, year:, date:A..B, person:, org:, place:, actor:) and adds the flag filters
     /// (--from, --to, --month, --actor, --source) under OP_FILTER so they do not change scores.
-    /// An empty query matches every article. Throws UsageError for a malformed query or date.
+    /// An empty query matches every article. A plain query of two or more words (no
+    /// operators, quotes, fields or wildcards) also ranks articles with the words together
+    /// higher: it becomes `parsed AND_MAYBE (PHRASE OR NEAR)` of its words. Words are stemmed
+    /// for `options.lang`. Throws UsageError for a malformed query or date.
     [[nodiscard]] BuiltQuery build(const SearchOptions& options) const;
 
 private:
-    [[nodiscard]] Xapian::QueryParser make_parser() const;
+    [[nodiscard]] Xapian::QueryParser make_parser(const std::string& lang) const;
+
+    /// The proximity boost for `text` (see build()), or an empty query when it is not plain.
+    [[nodiscard]] Xapian::Query proximity_boost(const std::string& text, const std::string& lang) const;
 
     const Xapian::Database& m_db;
     const ActorNames& m_names;

@@ -62,6 +62,24 @@ std::string render_search_json(const SearchResult& result) {
     return dump(j);
 }
 
+std::string render_info_json(const IndexInfo& info) {
+    json top = json::array();
+    for (const auto& source : info.top_sources) top.push_back({{"value", source.value}, {"count", source.count}});
+    json range = info.first_date.empty() ? json(nullptr) : json{{"from", info.first_date}, {"to", info.last_date}};
+    json j = {{"path", info.path},
+              {"articles", info.articles},
+              {"dated", info.dated},
+              {"undated", info.articles - info.dated},
+              {"date_range", range},
+              {"sources", info.sources},
+              {"actors", {{"total", info.actors}, {"person", info.persons}, {"org", info.orgs}, {"place", info.places}}},
+              {"top_sources", top},
+              {"size_bytes", info.size_bytes},
+              {"last_updated", info.last_updated.empty() ? json(nullptr) : json(info.last_updated)},
+              {"last_updated_from", info.last_updated_recorded ? "indexer" : "file time"}};
+    return dump(j);
+}
+
 std::string render_article_json(const LookedUpArticle& found) {
     const schema::StoredArticle& article = found.article;
     json j = summary_of(article);

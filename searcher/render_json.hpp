@@ -14,6 +14,11 @@ namespace newsdex {
 /// and suggestion when there is one.
 [[nodiscard]] std::string render_search_json(const SearchResult& result);
 
+/// --info: path, articles, dated, undated, date_range {from, to} (null when nothing is dated),
+/// sources, actors {total, person, org, place}, top_sources [{value, count}], size_bytes,
+/// last_updated and last_updated_from ("indexer" or "file time").
+[[nodiscard]] std::string render_info_json(const IndexInfo& info);
+
 /// One stored article for --show: metadata, actors, also_seen, cluster, body and paragraphs.
 [[nodiscard]] std::string render_article_json(const LookedUpArticle& found);
 

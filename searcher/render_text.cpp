@@ -97,9 +97,11 @@ std::vector<std::string> timeline_rows(const std::vector<FacetValue>& values, bo
 }
 
 std::string render_search_text(const SearchResult& result, bool colour) {
-    std::ostringstream out;
+    // Blocks (one per result, one per facet) with one blank line between them.
+    std::vector<std::string> blocks;
     for (const auto& hit : result.hits) {
         const auto& article = hit.article;
+        std::ostringstream out;
         out << hit.rank << ". " << (colour ? bold : "") << (article.title.empty() ? "(untitled)" : article.title)
             << (colour ? reset : "") << '\n';
         out << "   " << (colour ? dim : "") << meta_line(article);
@@ -108,17 +110,23 @@ std::string render_search_text(const SearchResult& result, bool colour) {
         }
         out << (colour ? reset : "") << '\n';
         if (!hit.snippet.empty()) out << "   " << highlighted(hit.snippet, colour) << '\n';
-        out << '\n';
+        blocks.push_back(out.str());
     }
     for (const auto& [name, values] : result.facets) {
+        std::ostringstream out;
         out << (colour ? bold : "") << name << (colour ? reset : "") << '\n';
         if (name == "month" || name == "year") {
             for (const auto& row : timeline_rows(values, name == "month")) out << "  " << row << '\n';
         } else {
             for (const auto& value : values) out << "  " << value.count << "  " << value.value << '\n';
         }
-        out << '\n';
+        blocks.push_back(out.str());
     }
+    return join(blocks, "\n");
+}
+
+std::string render_search_summary(const SearchResult& result) {
+    std::ostringstream out;
     if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << '\n';
     std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
     char took[32];
@@ -126,6 +134,31 @@ std::string render_search_text(const SearchResult& result, bool colour) {
     out << (result.total_exact ? "" : "about ") << result.total << (result.total == 1 ? " match" : " matches");
     if (!result.hits.empty()) out << ", showing " << first << "–" << result.offset + result.hits.size();
     out << " (" << took << " ms)\n";
+    return out.str();
+}
+
+std::string render_info_text(const IndexInfo& info) {
+    std::ostringstream out;
+    out << "index:         " << info.path << '\n';
+    out << "articles:      " << info.articles << " (" << info.dated << " dated, " << info.articles - info.dated
+        << " undated)\n";
+    out << "dates:         " << (info.first_date.empty() ? "none" : info.first_date + " .. " + info.last_date) << '\n';
+    out << "sources:       " << info.sources << '\n';
+    out << "actors:        " << info.actors << " (" << info.persons << " people, " << info.orgs << " organisations, "
+        << info.places << " places)\n";
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(info.size_bytes) / (1024.0 * 1024.0));
+    out << "size on disk:  " << size << " (" << info.size_bytes << " bytes)\n";
+    out << "last updated:  " << (info.last_updated.empty() ? "unknown" : info.last_updated)
+        << (info.last_updated_recorded || info.last_updated.empty() ? "" : " (file time)") << '\n';
+    if (!info.top_sources.empty()) {
+        out << "top sources:\n";
+        for (const auto& source : info.top_sources) {
+            char counted[32];
+            std::snprintf(counted, sizeof counted, "%7zu  ", source.count);
+            out << counted << source.value << '\n';
+        }
+    }
     return out.str();
 }
 

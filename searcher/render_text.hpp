@@ -9,11 +9,18 @@
 
 namespace newsdex {
 
-/// The result list (one blank line between results), the facets (a timeline of bars for
-/// month and year, with empty periods shown) and a final line with the total and the time.
-/// With `colour`, titles are bold and matched words bold red (ANSI); without, highlights
-/// are dropped.
+/// The result list and the facets (a timeline of bars for month and year, with empty periods
+/// shown), one blank line between results and facets: the data, for stdout. With `colour`,
+/// titles are bold and matched words bold red (ANSI); without, highlights are dropped.
+/// Empty when there are neither results nor facets.
 [[nodiscard]] std::string render_search_text(const SearchResult& result, bool colour);
+
+/// The human summary, for stderr: "Did you mean: …" when there is a suggestion, then a line
+/// with the total, the results shown and the time.
+[[nodiscard]] std::string render_search_summary(const SearchResult& result);
+
+/// --info as aligned `name: value` lines, then the top sources with their counts.
+[[nodiscard]] std::string render_info_text(const IndexInfo& info);
 
 /// One stored article for --show: metadata, actors, copies, then the body.
 [[nodiscard]] std::string render_article_text(const LookedUpArticle& found, bool colour);

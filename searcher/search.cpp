@@ -7,7 +7,9 @@
 #include "searcher/actor_names.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/query_builder.hpp"
+#include "searcher/similar.hpp"
 #include "searcher/snippeter.hpp"
+#include "searcher/spelling.hpp"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -16,6 +18,35 @@ namespace {
 // Indexes up to this size always get exact totals: visiting every match costs well under a
 // millisecond there.
 constexpr Xapian::doccount exact_total_below = 20000;
+
+// A query finding fewer articles than this gets a spelling suggestion, when one finds more.
+constexpr std::size_t suggest_below = 3;
+
+std::string join(const std::vector<std::string>& words) {
+    std::string text;
+    for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
+    return text;
+}
+
+// The query with misspelt words corrected, when the corrected query finds more than `found`
+// articles; empty otherwise.
+std::string suggestion(const Xapian::Database& db, const QueryBuilder& builder, const SearchOptions& options,
+                       const BuiltQuery& built, std::size_t found) {
+    auto corrected = SpellingCorrector(db, built.stemmer).correct_query(join(options.query));
+    if (!corrected) return {};
+    SearchOptions retry = options;
+    retry.query = {*corrected};
+    Xapian::Enquire enquire(db);
+    try {
+        enquire.set_query(builder.build(retry).query);
+    } catch (const UsageError&) {
+        return {};
+    }
+    if (options.collapse) enquire.set_collapse_key(schema::slot_cluster);
+    const auto enough = static_cast<Xapian::doccount>(found + 1);
+    Xapian::MSet mset = enquire.get_mset(0, 0, enough);
+    return mset.get_matches_lower_bound() >= enough ? *corrected : std::string();
+}
 
 }  // namespace
 
@@ -34,7 +65,15 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
     const Xapian::Database& db = index.db;
 
     ActorNames names(db, index.gazetteer);
-    BuiltQuery built = QueryBuilder(db, names).build(options);
+    QueryBuilder builder(db, names);
+    BuiltQuery built = builder.build(options);
+    if (options.similar) {
+        Xapian::Query like = similar_query(db, *options.similar).value_or(Xapian::Query::MatchNothing);
+        // Query words and filters narrow the similar articles down without changing their order.
+        built.query = built.match_all && !built.filtered ? like
+                                                         : Xapian::Query(Xapian::Query::OP_FILTER, like, built.query);
+        built.match_all = false;
+    }
 
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
@@ -59,11 +98,7 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
                                          static_cast<Xapian::doccount>(options.limit), check_at_least);
 
     SearchResult result;
-    result.query = [&] {
-        std::string text;
-        for (const auto& word : options.query) text += (text.empty() ? "" : " ") + word;
-        return text;
-    }();
+    result.query = join(options.query);
     result.parsed = built.query.get_description();
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -81,6 +116,9 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
         result.hits.push_back(std::move(hit));
     }
     result.facets = facets.results();
+    if (!options.similar && !options.count_only && !built.match_all && result.total < suggest_below) {
+        result.suggestion = suggestion(db, builder, options, built, result.total);
+    }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }

@@ -2,6 +2,7 @@
 /// The plain result structs the renderers see. Nothing here touches Xapian.
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -41,6 +42,24 @@ struct SearchResult {
     std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  ///< in the order asked
     std::string suggestion;            ///< spelling suggestion, empty when none
     double took_ms = 0;
+};
+
+/// What --info tells about an index.
+struct IndexInfo {
+    std::string path;                     ///< the index directory, as given
+    std::size_t articles = 0;             ///< documents (exact copies are folded into one)
+    std::size_t dated = 0;                ///< articles with a date
+    std::string first_date;               ///< `YYYY-MM-DD` of the earliest article; empty when none is dated
+    std::string last_date;                ///< `YYYY-MM-DD` of the latest article
+    std::size_t sources = 0;              ///< distinct sources
+    std::size_t actors = 0;               ///< distinct actors of any type
+    std::size_t persons = 0;              ///< distinct people
+    std::size_t orgs = 0;                 ///< distinct organisations
+    std::size_t places = 0;               ///< distinct places
+    std::vector<FacetValue> top_sources;  ///< the most frequent sources, most articles first
+    std::uintmax_t size_bytes = 0;        ///< the files of the index directory
+    std::string last_updated;             ///< UTC ISO 8601; empty when unknown
+    bool last_updated_recorded = false;   ///< from the indexer's record, not a file time
 };
 
 }  // namespace newsdex

@@ -1,7 +1,8 @@
 #include "searcher/snippeter.hpp"
 
 #include <algorithm>
-#include <vector>
+#include <cctype>
+#include <unordered_map>
 
 #include "common/unicode_text.hpp"
 #include "searcher/search_result.hpp"
@@ -9,37 +10,39 @@
 namespace newsdex {
 namespace {
 
+constexpr int no_key = -1;
+
 struct Word {
-    std::size_t begin;  // byte offsets in the text
+    std::size_t begin;      // byte offsets in the text
     std::size_t end;
-    bool matched;
-    std::size_t term;   // index into the distinct matched words, for counting variety
+    std::size_t paragraph;  // phrases never match across paragraphs, as in the index
+    bool matched = false;   // highlighted
+    int single = no_key;    // distinct query word this word is, for counting variety
+    int phrase = no_key;    // distinct phrase an occurrence of which starts here
+    std::size_t run = 0;    // 1 + the phrase occurrence it belongs to; 0 for none
 };
 
 bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '\''; }
 
-// The body as one line: paragraphs joined by a space.
-std::string flat_body(const schema::StoredArticle& article) {
-    std::string text;
-    for (const auto& paragraph : article.paragraphs) {
-        if (!text.empty()) text += ' ';
-        text += paragraph;
-    }
-    return text;
+// A term of the text itself: prefixed terms (boolean filters, title:) start with a capital,
+// stems with `Z` and then a lower-case letter or a non-ASCII byte.
+bool is_text_term(const std::string& term, bool allow_stem) {
+    if (term.empty()) return false;
+    const auto first = static_cast<unsigned char>(term[0]);
+    if (!std::isupper(first)) return true;
+    return allow_stem && first == 'Z' && term.size() > 1 && !std::isupper(static_cast<unsigned char>(term[1]));
 }
 
-// Splits `text` into words: runs of letters, digits, apostrophes and non-ASCII bytes (so
-// typographic apostrophes stay inside words), trimmed of apostrophes at either end.
-std::vector<Word> split_words(const std::string& text) {
-    std::vector<Word> words;
+// Splits `text` (starting at byte `offset` of the flat body) into words: runs of letters,
+// digits, apostrophes and non-ASCII bytes, so typographic apostrophes stay inside words.
+void split_words(const std::string& text, std::size_t offset, std::size_t paragraph, std::vector<Word>& words) {
     std::size_t i = 0;
     while (i < text.size()) {
         while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
         std::size_t begin = i;
         while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-        if (i > begin) words.push_back({begin, i, false, 0});
+        if (i > begin) words.push_back({offset + begin, offset + i, paragraph});
     }
-    return words;
 }
 
 std::size_t utf8_floor(const std::string& text, std::size_t at) {
@@ -47,32 +50,84 @@ std::size_t utf8_floor(const std::string& text, std::size_t at) {
     return at;
 }
 
+// Gives each distinct thing matched (a word's key, or a phrase) a small number.
+class KeyNumbers {
+public:
+    int operator()(const std::string& key) {
+        auto [it, added] = m_numbers.try_emplace(key, static_cast<int>(m_numbers.size()));
+        return it->second;
+    }
+    [[nodiscard]] std::size_t size() const { return m_numbers.size(); }
+
+private:
+    std::unordered_map<std::string, int> m_numbers;
+};
+
 }  // namespace
 
 QueryWords::QueryWords(const Xapian::Query& query, Xapian::Stem stemmer) : m_stemmer(std::move(stemmer)) {
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        const std::string& term = *it;
-        if (term.empty()) continue;
-        // Prefixed terms (boolean filters, title:) start with a capital; `Z` marks a stem.
-        bool stem = term.size() > 1 && term[0] == 'Z' && !std::isupper(static_cast<unsigned char>(term[1]));
-        if (std::isupper(static_cast<unsigned char>(term[0])) && !stem) continue;
-        m_terms.insert(term);
+    collect(query);
+}
+
+void QueryWords::collect(const Xapian::Query& query) {
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: {
+            std::string term = *query.get_terms_begin();
+            if (is_text_term(term, true)) m_terms.insert(std::move(term));
+            return;
+        }
+        case Xapian::Query::OP_PHRASE: {
+            std::vector<std::string> words(query.get_terms_begin(), query.get_terms_end());
+            bool text = !words.empty() && std::all_of(words.begin(), words.end(),
+                                                      [](const std::string& w) { return is_text_term(w, false); });
+            if (text) m_phrases.push_back(std::move(words));
+            return;
+        }
+        case Xapian::Query::OP_WILDCARD: {
+            // Xapian 1.4 has no accessor for the pattern; the description ends with it:
+            // "Query(WILDCARD SYNONYM elec)".
+            std::string description = query.get_description();
+            std::size_t end = description.rfind(')');
+            std::size_t begin = description.rfind(' ', end);
+            if (end != std::string::npos && begin != std::string::npos && begin + 1 < end) {
+                std::string pattern = description.substr(begin + 1, end - begin - 1);
+                if (is_text_term(pattern, false)) m_prefixes.push_back(std::move(pattern));
+            }
+            return;
+        }
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SCALE_WEIGHT:
+            // What is excluded or only filtered on is not what the reader looks for.
+            if (query.get_num_subqueries() > 0) collect(query.get_subquery(0));
+            return;
+        default:
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) collect(query.get_subquery(i));
     }
 }
 
-bool QueryWords::matches(std::string_view word) const {
-    // Apostrophe-s and typographic forms: "Myanmar’s" is indexed as "myanmar's".
-    std::string key = is_ascii(word) ? std::string(word) : matching_form(word);
-    key = Xapian::Unicode::tolower(key);
-    while (!key.empty() && key.back() == '\'') key.pop_back();
-    if (key.empty()) return false;
-    if (m_terms.count(key) || m_terms.count("Z" + m_stemmer(key))) return true;
-    // A possessive is indexed whole by Xapian, but a query for the bare word should still light it.
-    if (key.size() > 2 && key.ends_with("'s")) {
-        std::string bare = key.substr(0, key.size() - 2);
-        return m_terms.count(bare) || m_terms.count("Z" + m_stemmer(bare));
+std::string QueryWords::key_of(std::string_view word) {
+    std::string key;
+    if (is_ascii(word)) {
+        key.reserve(word.size());
+        for (char c : word) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+        key = Xapian::Unicode::tolower(matching_form(word));
     }
-    return false;
+    while (!key.empty() && key.back() == '\'') key.pop_back();
+    return key;
+}
+
+bool QueryWords::matches_key(const std::string& key) const {
+    if (key.empty()) return false;
+    auto known = [&](const std::string& form) {
+        if (m_terms.count(form) || m_terms.count("Z" + m_stemmer(form))) return true;
+        return std::any_of(m_prefixes.begin(), m_prefixes.end(),
+                           [&](const std::string& prefix) { return form.starts_with(prefix); });
+    };
+    if (known(key)) return true;
+    // A possessive is indexed whole by Xapian, but a query for the bare word should still light it.
+    return key.size() > 2 && key.ends_with("'s") && known(key.substr(0, key.size() - 2));
 }
 
 std::string lead_passage(const std::string& text, std::size_t length) {
@@ -83,33 +138,65 @@ std::string lead_passage(const std::string& text, std::size_t length) {
 }
 
 std::string make_snippet(const schema::StoredArticle& article, const QueryWords& query, std::size_t length) {
-    const std::string text = flat_body(article);
-    if (query.empty()) return lead_passage(text, length);
+    // The body as one line, paragraphs joined by a space.
+    std::string text;
+    std::vector<Word> words;
+    for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
+        if (!text.empty()) text += ' ';
+        split_words(article.paragraphs[p], text.size(), p, words);
+        text += article.paragraphs[p];
+    }
+    if (query.empty() || words.empty()) return lead_passage(text, length);
 
-    std::vector<Word> words = split_words(text);
-    std::vector<std::string> distinct;
+    // Compare each distinct word once: stemming every word of a long article is the cost.
+    std::vector<std::string> keys;
+    keys.reserve(words.size());
+    std::unordered_map<std::string, bool> seen;
+    KeyNumbers numbers;
     for (auto& word : words) {
-        std::string_view surface(text.data() + word.begin, word.end - word.begin);
-        if (!query.matches(surface)) continue;
+        keys.push_back(QueryWords::key_of(std::string_view(text).substr(word.begin, word.end - word.begin)));
+        const std::string& key = keys.back();
+        auto [it, added] = seen.try_emplace(key, false);
+        if (added) it->second = query.matches_key(key);
+        if (!it->second) continue;
         word.matched = true;
-        std::string key = Xapian::Unicode::tolower(std::string(surface));
-        auto found = std::find(distinct.begin(), distinct.end(), key);
-        word.term = static_cast<std::size_t>(found - distinct.begin());
-        if (found == distinct.end()) distinct.push_back(key);
+        word.single = numbers(key);
+    }
+    std::size_t runs = 0;
+    for (std::size_t p = 0; p < query.phrases().size(); ++p) {
+        const auto& phrase = query.phrases()[p];
+        for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
+            bool whole = true;
+            for (std::size_t k = 0; k < phrase.size() && whole; ++k) {
+                whole = keys[i + k] == phrase[k] && words[i + k].paragraph == words[i].paragraph;
+            }
+            if (!whole) continue;
+            ++runs;
+            words[i].phrase = numbers("\x01phrase " + std::to_string(p));
+            for (std::size_t k = 0; k < phrase.size(); ++k) {
+                words[i + k].matched = true;
+                words[i + k].run = runs;
+            }
+        }
     }
 
-    // Slide a window of about `length` bytes over the words; score = distinct words first,
-    // then matches. Two pointers keep it linear.
+    // Slide a window of about `length` bytes over the words; score = distinct words and
+    // phrases first, then matched words. Two pointers keep it linear.
     std::size_t best_first = 0, best_last = 0;
     std::pair<std::size_t, std::size_t> best_score{0, 0};
-    std::vector<std::size_t> in_window(distinct.size(), 0);
+    std::vector<std::size_t> in_window(numbers.size(), 0);
     std::size_t variety = 0, matches = 0, last = 0;
+    auto add = [&](int key) {
+        if (key != no_key && in_window[static_cast<std::size_t>(key)]++ == 0) ++variety;
+    };
+    auto remove = [&](int key) {
+        if (key != no_key && --in_window[static_cast<std::size_t>(key)] == 0) --variety;
+    };
     for (std::size_t first = 0; first < words.size(); ++first) {
-        while (last < words.size() && words[last].end - words[first].begin <= length) {
-            if (words[last].matched) {
-                ++matches;
-                if (in_window[words[last].term]++ == 0) ++variety;
-            }
+        while (last < words.size() && (last == first || words[last].end - words[first].begin <= length)) {
+            matches += words[last].matched;
+            add(words[last].single);
+            add(words[last].phrase);
             ++last;
         }
         if (std::pair{variety, matches} > best_score) {
@@ -117,10 +204,9 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
             best_first = first;
             best_last = last;
         }
-        if (words[first].matched) {
-            --matches;
-            if (--in_window[words[first].term] == 0) --variety;
-        }
+        matches -= words[first].matched;
+        remove(words[first].single);
+        remove(words[first].phrase);
     }
     if (best_score.first == 0) return lead_passage(text, length);
 
@@ -131,8 +217,11 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
     while (last_match > first_match && !words[last_match - 1].matched) --last_match;
     std::size_t start = first_match;
     while (start > 0 && words[last_match - 1].end - words[start - 1].begin <= length && first_match - start < 8) --start;
+    while (start > 0 && words[start].run != 0 && words[start].run == words[start - 1].run) --start;
     std::size_t stop = last_match;
     while (stop < words.size() && words[stop].end - words[start].begin <= length) ++stop;
+    // Never cut a phrase occurrence in two: finish the one the passage ends inside.
+    while (stop < words.size() && words[stop].run != 0 && words[stop].run == words[stop - 1].run) ++stop;
 
     std::string out;
     if (start > 0) out += "…";
@@ -140,8 +229,11 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
     for (std::size_t i = start; i < stop; ++i) {
         const Word& word = words[i];
         if (!word.matched) continue;
+        // One span for a phrase occurrence (whatever punctuation is inside it) and for
+        // matched words with only spaces between them.
         bool joins_previous = i > start && words[i - 1].matched &&
-                              text.find_first_not_of(' ', words[i - 1].end) == word.begin;
+                              ((word.run != 0 && word.run == words[i - 1].run) ||
+                               text.find_first_not_of(' ', words[i - 1].end) == word.begin);
         if (joins_previous) {
             out.pop_back();  // reopen the previous span to cover the gap and this word
         } else {

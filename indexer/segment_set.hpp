@@ -1,0 +1,48 @@
+#pragma once
+/// The on-disk layout of an index: a directory of segments (Xapian glass databases) listed in
+/// a stub file `XAPIANDB`, which Xapian itself opens as one database. Each checkpoint of a
+/// run adds a segment; small neighbours are merged by compaction so a handful remain.
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// The segments of one index directory. Not thread-safe; the caller holds the IndexLock.
+class SegmentSet {
+public:
+    /// Reads (or creates, with one empty segment) the layout in `directory`, and removes what
+    /// an interrupted run left behind: working directories and segments the stub does not list.
+    /// Throws FatalError when the directory holds something else (an old plain database is
+    /// adopted as the first segment).
+    explicit SegmentSet(std::filesystem::path directory);
+
+    /// The listed segments' paths, oldest first.
+    [[nodiscard]] std::vector<std::filesystem::path> segments() const;
+
+    /// A fresh, empty working directory for this run's shards.
+    [[nodiscard]] std::filesystem::path make_work_directory();
+
+    /// Compacts `shards` (closed databases) into one new segment, lists it in the stub
+    /// (atomically), then merges neighbours while the newest is at least a quarter of the size
+    /// of the one before (so merge cost stays O(n log n)). Removes the shards.
+    void add_segment(const std::vector<std::filesystem::path>& shards);
+
+private:
+    void write_stub();
+    std::filesystem::path next_segment_path();
+    void merge_tail();
+
+    std::filesystem::path m_directory;
+    std::vector<std::string> m_names;  // segment directory names, oldest first
+    unsigned long m_next_number = 1;
+};
+
+/// Compacts `sources` into `destination` (which must not exist). Throws FatalError.
+void compact_databases(const std::vector<std::filesystem::path>& sources, const std::filesystem::path& destination);
+
+}  // namespace newsdex

@@ -1,0 +1,102 @@
+#include "searcher/index_info.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <optional>
+#include <string>
+#include <system_error>
+
+#include "common/schema.hpp"
+
+namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
+
+// Documents of one source looked at for its display name before falling back to the term.
+constexpr std::size_t name_probes = 20;
+
+// `20220801` → `2022-08-01`.
+std::string display_day(const std::string& key) {
+    if (key.size() != 8) return key;
+    return key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
+}
+
+std::size_t count_terms(const Xapian::Database& db, std::string_view prefix) {
+    const std::string p(prefix);
+    std::size_t count = 0;
+    for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it) ++count;
+    return count;
+}
+
+std::string iso_utc(std::time_t time) {
+    std::tm utc{};
+    gmtime_r(&time, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+// The display name of a source term: the source value of a document that has it. A document
+// also carries the source terms of exact copies folded into it, so check the value folds
+// back to the term.
+std::string source_name(const Xapian::Database& db, const std::string& term) {
+    std::size_t probes = 0;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && probes < name_probes; ++it, ++probes) {
+        std::string name = db.get_document(*it).get_value(schema::slot_source);
+        if (!name.empty() && schema::boolean_term(schema::source_prefix, name) == term) return name;
+    }
+    return term.substr(schema::source_prefix.size());
+}
+
+std::vector<FacetValue> top_sources(const Xapian::Database& db, std::size_t limit) {
+    const std::string prefix(schema::source_prefix);
+    std::vector<std::pair<std::string, std::size_t>> terms;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) terms.emplace_back(*it, it.get_termfreq());
+    std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (terms.size() > limit) terms.resize(limit);
+    std::vector<FacetValue> top;
+    for (const auto& [term, count] : terms) top.push_back({source_name(db, term), count});
+    return top;
+}
+
+}  // namespace
+
+IndexInfo read_index_info(const Xapian::Database& db, const fs::path& path) {
+    IndexInfo info;
+    info.path = path.string();
+    info.articles = db.get_doccount();
+    info.dated = db.get_value_freq(schema::slot_date);
+    if (info.dated > 0) {
+        info.first_date = display_day(db.get_value_lower_bound(schema::slot_date));
+        info.last_date = display_day(db.get_value_upper_bound(schema::slot_date));
+    }
+    info.sources = count_terms(db, schema::source_prefix);
+    info.actors = count_terms(db, schema::actor_prefix);
+    info.persons = count_terms(db, schema::person_prefix);
+    info.orgs = count_terms(db, schema::org_prefix);
+    info.places = count_terms(db, schema::place_prefix);
+    info.top_sources = top_sources(db, info_top_sources);
+
+    std::error_code error;
+    std::optional<fs::file_time_type> newest;
+    for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator();
+         it.increment(error)) {
+        std::error_code file_error;
+        if (!it->is_regular_file(file_error)) continue;
+        const std::uintmax_t size = it->file_size(file_error);
+        if (!file_error) info.size_bytes += size;
+        const auto time = it->last_write_time(file_error);
+        if (!file_error && (!newest || time > *newest)) newest = time;
+    }
+    info.last_updated = db.get_metadata(std::string(schema::last_updated_key));
+    info.last_updated_recorded = !info.last_updated.empty();
+    if (info.last_updated.empty() && newest) {
+        auto system = std::chrono::file_clock::to_sys(*newest);
+        info.last_updated = iso_utc(std::chrono::system_clock::to_time_t(
+            std::chrono::time_point_cast<std::chrono::system_clock::duration>(system)));
+    }
+    return info;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,133 @@
+#include "searcher/spelling.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <vector>
+
+#include "common/unicode_text.hpp"
+
+namespace newsdex {
+namespace {
+
+// A word held by fewer documents than this (as written and by its stem) may be a typo.
+constexpr Xapian::doccount rare_below = 3;
+// A correction must be held by this many times more documents than the word itself.
+constexpr double more_frequent_by = 5.0;
+// One edit more is worth this factor in frequency: "stike" becomes "strike" (1 edit), not
+// the far more frequent "state" (2 edits), yet a rare misspelling in the corpus (1 edit)
+// loses to the common word it misspells (2 edits).
+constexpr double edit_penalty = 30.0;
+
+std::u32string code_points(std::string_view utf8) {
+    std::u32string out;
+    for (Xapian::Utf8Iterator it(utf8.data(), utf8.size()); it != Xapian::Utf8Iterator(); ++it) {
+        out += static_cast<char32_t>(*it);
+    }
+    return out;
+}
+
+bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '\''; }
+
+bool is_operator(std::string_view token) {
+    static constexpr std::array<std::string_view, 6> operators{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    return std::find(operators.begin(), operators.end(), token) != operators.end();
+}
+
+}  // namespace
+
+unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit) {
+    const std::size_t m = a.size(), n = b.size();
+    if ((m > n ? m - n : n - m) > limit) return limit + 1;
+    // Three rows of the optimal-string-alignment table: two back, one back, current.
+    std::vector<unsigned> before(n + 1), previous(n + 1), current(n + 1);
+    for (std::size_t j = 0; j <= n; ++j) previous[j] = static_cast<unsigned>(j);
+    for (std::size_t i = 1; i <= m; ++i) {
+        current[0] = static_cast<unsigned>(i);
+        unsigned row_min = current[0];
+        for (std::size_t j = 1; j <= n; ++j) {
+            const unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            unsigned best = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) best = std::min(best, before[j - 2] + 1);
+            current[j] = best;
+            row_min = std::min(row_min, best);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[n], limit + 1);
+}
+
+SpellingCorrector::SpellingCorrector(const Xapian::Database& db, Xapian::Stem stemmer, std::size_t max_scanned)
+    : m_db(db), m_stemmer(std::move(stemmer)), m_max_scanned(max_scanned) {}
+
+std::optional<std::string> SpellingCorrector::correct_word(std::string_view word) const {
+    std::string key = Xapian::Unicode::tolower(matching_form(word));
+    const std::u32string typed = code_points(key);
+    if (typed.size() < 3 || key.size() > 64) return std::nullopt;
+    const Xapian::doccount frequency = std::max(m_db.get_termfreq(key), m_db.get_termfreq("Z" + m_stemmer(key)));
+    if (frequency >= rare_below) return std::nullopt;
+
+    const unsigned limit = typed.size() <= 4 ? 1 : 2;
+    // Only unprefixed words share a lower-case first letter (prefixes are capitals).
+    Xapian::Utf8Iterator first(key);
+    std::string initial;
+    Xapian::Unicode::append_utf8(initial, *first);
+
+    std::optional<std::string> best;
+    double best_score = 0;
+    std::size_t scanned = 0;
+    for (auto it = m_db.allterms_begin(initial); it != m_db.allterms_end(initial) && scanned < m_max_scanned;
+         ++it, ++scanned) {
+        const std::string& term = *it;
+        const std::size_t length = code_point_count(term);
+        if ((length > typed.size() ? length - typed.size() : typed.size() - length) > limit) continue;
+        const Xapian::doccount candidate_frequency = it.get_termfreq();
+        if (candidate_frequency < more_frequent_by * frequency || candidate_frequency == 0) continue;
+        if (term == key) continue;
+        const unsigned distance = edit_distance(typed, code_points(term), limit);
+        if (distance > limit) continue;
+        const double score = candidate_frequency / std::pow(edit_penalty, distance);
+        if (!best || score > best_score) {
+            best = term;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+std::optional<std::string> SpellingCorrector::correct_query(const std::string& text) const {
+    std::string out;
+    bool changed = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t begin = i;
+        while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        out.append(text, begin, i - begin);
+        begin = i;
+        while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        if (i == begin) continue;
+        const std::string token = text.substr(begin, i - begin);
+        const bool field_name = i < text.size() && text[i] == ':';
+        const bool field_value = begin > 0 && text[begin - 1] == ':';
+        const bool wildcard = i < text.size() && text[i] == '*';
+        const bool has_digit = std::any_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        std::optional<std::string> better;
+        if (!field_name && !field_value && !wildcard && !has_digit && !is_operator(token)) better = correct_word(token);
+        if (!better) {
+            out += token;
+            continue;
+        }
+        if (std::isupper(static_cast<unsigned char>(token[0])) && std::islower(static_cast<unsigned char>((*better)[0]))) {
+            (*better)[0] = static_cast<char>(std::toupper(static_cast<unsigned char>((*better)[0])));
+        }
+        out += *better;
+        changed = true;
+    }
+    if (!changed) return std::nullopt;
+    return out;
+}
+
+}  // namespace newsdex

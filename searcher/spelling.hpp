@@ -1,0 +1,47 @@
+#pragma once
+/// "Did you mean": spelling corrections from the index's own vocabulary, without a spelling
+/// table (the indexer builds none).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// Index terms looked at per query word at most, so a correction stays fast on any index
+/// (about 3 ms per 100,000 terms).
+inline constexpr std::size_t max_terms_scanned = 100000;
+
+/// The Damerau–Levenshtein distance (optimal string alignment: insertions, deletions,
+/// substitutions and swaps of neighbours) between two code-point strings. Stops early: any
+/// distance above `limit` is returned as `limit + 1`.
+[[nodiscard]] unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit);
+
+/// Suggests corrections for query words that the index holds rarely or not at all.
+class SpellingCorrector {
+public:
+    /// `db` must outlive the corrector; `stemmer` is the query's, to tell a known stem.
+    SpellingCorrector(const Xapian::Database& db, Xapian::Stem stemmer, std::size_t max_scanned = max_terms_scanned);
+
+    /// The best replacement for `word` (as typed), lower-case; std::nullopt when the word is
+    /// common enough in the index (as written or by its stem), too short (under 3 letters),
+    /// or nothing close is more frequent. Candidates are index words with the same first
+    /// letter within distance 2 (1 for words of up to 4 letters); the closest wins, and a
+    /// farther one only when it is many times more frequent.
+    [[nodiscard]] std::optional<std::string> correct_word(std::string_view word) const;
+
+    /// `text` with each word that correct_word() can improve replaced (its first capital
+    /// kept); operators, field names and values, wildcards and words with digits are left
+    /// alone. std::nullopt when no word changed.
+    [[nodiscard]] std::optional<std::string> correct_query(const std::string& text) const;
+
+private:
+    const Xapian::Database& m_db;
+    Xapian::Stem m_stemmer;
+    std::size_t m_max_scanned;
+};
+
+}  // namespace newsdex
