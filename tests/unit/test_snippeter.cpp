@@ -105,7 +105,7 @@ TEST_CASE("a phrase of stopwords is found whole", "[snippeter]") {
     std::string snippet = snippet_for("\"the state of the union\"",
                                       {"The union said the state was fine. " + filler(60),
                                        "He gave the State of the Union address.", filler(60)});
-    CHECK(spans(snippet) == std::vector<std::string>{"State of the Union"});
+    CHECK(spans(snippet) == std::vector<std::string>{"the State of the Union"});
 }
 
 TEST_CASE("a phrase does not match across paragraphs, as in the index", "[snippeter]") {

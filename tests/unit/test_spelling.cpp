@@ -64,8 +64,9 @@ TEST_CASE("a misspelt word is corrected to a close, more frequent index word", "
                                    Row{"stike", "strike"},       // 1 edit beats the more frequent "state" at 2
                                    Row{"governmen", "government"},  // the corpus typo "governmet" is too rare
                                    Row{"government", ""},        // known words stay
-                                   Row{"hte", "the"}, Row{"xylophone", ""}, Row{"te", ""},
-                                   Row{"tehn", ""}}) {          // 4 letters: at most 1 edit ("then" is 2)
+                                   Row{"teh", "the"}, Row{"tehn", "then"}, Row{"xylophone", ""},
+                                   Row{"te", ""},               // too short to correct
+                                   Row{"thxx", ""}}) {          // 4 letters: at most 1 edit ("the", "then" are 2)
         INFO(typed);
         auto corrected = corrector.correct_word(typed);
         CHECK(corrected.value_or("") == expected);

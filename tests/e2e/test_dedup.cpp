@@ -1,0 +1,123 @@
+// Issue "Deduplicate": near-duplicate clusters on generated ground truth, incremental joining,
+// collapsing, and an index that does not depend on the number of threads.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "indexer/cluster_metrics.hpp"
+#include "indexer/index_clusters.hpp"
+#include "tests/support/paths.hpp"
+#include "tests/support/run_tool.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace newsdex;
+using namespace newsdex::test;
+using nlohmann::json;
+
+namespace {
+
+// A generated corpus with planted exact and near copies, and its truth file.
+const TempDir& generated() {
+    static TempDir dir;
+    static bool made = false;
+    if (!made) {
+        ToolRun run = run_tool(tool("generate-corpus"), {"--count", "3000", "--seed", "11", "--model-from",
+                                                         (shared_corpus() / "bbc").string(), "--out",
+                                                         (dir / "corpus.jsonl").string(), "--truth",
+                                                         (dir / "truth.jsonl").string()});
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        made = true;
+    }
+    return dir;
+}
+
+json index(const std::filesystem::path& db, const std::vector<std::string>& extra, const std::string& input = {}) {
+    std::vector<std::string> args{"--db", db.string(), "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    ToolRun run = run_tool(tool("news-index"), args, input);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    return json::parse(run.out);
+}
+
+json search(const std::filesystem::path& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db.string(), "--json"});
+    ToolRun run = run_tool(tool("news-search"), args);
+    INFO(run.err);
+    REQUIRE(run.exit_code <= 1);
+    return json::parse(run.out);
+}
+
+std::string article_line(const std::string& id, const std::string& source, const std::vector<std::string>& paragraphs) {
+    std::string body;
+    for (const auto& paragraph : paragraphs) body += (body.empty() ? "" : "\n\n") + paragraph;
+    return json{{"id", id}, {"title", "Budget row deepens"}, {"source", source}, {"body", body}}.dump() + "\n";
+}
+
+const std::vector<std::string> story{
+    "The finance minister faced fresh criticism on Tuesday after figures showed the deficit had widened for a third month running, despite promises of restraint.",
+    "Opposition leaders said the government had lost control of spending and called for an emergency statement to parliament before the end of the week.",
+    "Officials insisted that the shortfall reflected one-off payments to flood-hit regions and would be recovered by higher tax receipts in the spring.",
+    "Economists were divided, with some warning that borrowing costs could rise sharply if investors began to doubt the credibility of the plan.",
+    "The minister is due to set out revised forecasts next month, when independent auditors will also publish their assessment of the public finances.",
+};
+
+}  // namespace
+
+TEST_CASE("near copies in a generated corpus are clustered with high pairwise precision and recall", "[e2e][dedup]") {
+    TempDir db;
+    json summary = index(db.path(), {(generated() / "corpus.jsonl").string()});
+    CHECK(summary["duplicates"].get<int>() > 50);
+    CHECK(summary["near_duplicate_clusters"].get<int>() > 50);
+    std::ifstream truth(generated() / "truth.jsonl");
+    PairwiseScores scores = pairwise_scores(clusters_in_index(Xapian::Database(db.path().string())), read_true_clusters(truth));
+    WARN("pairwise precision " << scores.precision << ", recall " << scores.recall << " over " << scores.true_pairs
+                               << " true pairs");
+    CHECK(scores.true_pairs > 200);
+    CHECK(scores.precision >= 0.99);
+    CHECK(scores.recall >= 0.95);
+}
+
+TEST_CASE("a near copy added by a later run joins the existing cluster", "[e2e][dedup]") {
+    TempDir db;
+    json first = index(db.path(), {"-"}, article_line("original", "Daily Ledger", story));
+    CHECK(first["indexed"] == 1);
+
+    // Republished elsewhere: two paragraphs swapped, a word changed, web furniture added.
+    std::vector<std::string> copy = story;
+    std::swap(copy[1], copy[2]);
+    copy[3].replace(copy[3].find("sharply"), 7, "steeply");
+    copy.push_back("Share this article");
+    json second = index(db.path(), {"-"}, article_line("republished", "Evening Wire", copy));
+    CHECK(second["indexed"] == 1);
+    CHECK(second["near_duplicates"] == 1);
+    CHECK(second["near_duplicate_clusters"] == 1);
+
+    json members = search(db.path(), {"--cluster", "republished"});
+    REQUIRE(members["members"].size() == 2);
+    json collapsed = search(db.path(), {"deficit"});
+    REQUIRE(collapsed["results"].size() == 1);
+    CHECK(collapsed["results"][0]["duplicates"] == 1);
+    CHECK(search(db.path(), {"--no-collapse", "deficit"})["results"].size() == 2);
+}
+
+TEST_CASE("the index answers the same whatever number of threads built it", "[e2e][dedup][threads]") {
+    TempDir one, two;
+    const std::string corpus = (generated() / "corpus.jsonl").string();
+    json a = index(one.path(), {"--threads", "1", corpus});
+    json b = index(two.path(), {"--threads", "2", corpus});
+    CHECK(a["documents"] == b["documents"]);
+    CHECK(a["duplicates"] == b["duplicates"]);
+    CHECK(a["near_duplicates"] == b["near_duplicates"]);
+    for (const std::vector<std::string>& query : std::vector<std::vector<std::string>>{
+             {"minister"}, {"government", "plan"}, {"\"the government\""}, {"--sort", "date", ""}, {""},
+             {"--facet", "month", "--facet", "actor", "--limit", "0", "police"}}) {
+        json x = search(one.path(), query), y = search(two.path(), query);
+        x.erase("took_ms");
+        y.erase("took_ms");
+        INFO(query.back());
+        CHECK(x == y);
+    }
+}
