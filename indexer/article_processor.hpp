@@ -22,6 +22,7 @@ struct ProcessingSettings {
     const MinHasher& hasher;
     std::string fingerprint;       ///< identifies rules, gazetteers and code version in record hashes
     std::optional<int> year;       ///< --year: reference year for year-less datelines
+    std::size_t max_word_bytes = 64;  ///< longer words are not indexed
 };
 
 /// Runs the stages on one article read from the input. Date problems are reported through

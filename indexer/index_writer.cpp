@@ -68,6 +68,10 @@ void IndexWriter::open_existing() {
         for (const auto& segment : m_segments.segments()) {
             m_existing.add_database(Xapian::WritableDatabase(segment.string(), Xapian::DB_OPEN));
         }
+        // Changes to what the index already holds (replaced articles deleted, copies recorded)
+        // wait in a transaction until the checkpoint adds the new documents: a run that stops
+        // early (--strict, an error) leaves the index exactly as the last checkpoint left it.
+        m_existing.begin_transaction(false);
     } catch (const Xapian::DatabaseLockError&) {
         throw FatalError("index is locked by another writer");
     } catch (const Xapian::Error& e) {
@@ -239,6 +243,7 @@ void IndexWriter::checkpoint() {
             m_shards.reset();
             if (!shards.empty()) work = shards.front().parent_path();
         }
+        m_existing.commit_transaction();
         m_existing.commit();
         m_existing.close();
         if (!shards.empty()) m_segments.add_segment(shards);

@@ -60,13 +60,14 @@ std::vector<fs::path> json_files_in(const fs::path& directory) {
 // Corpus-level boilerplate is learned from a first pass over the input files. Standard input
 // cannot be read twice, so articles read from it teach nothing. Problems are reported by the
 // second, real pass, so this one reads silently.
-void learn_source_boilerplate(const std::vector<InputSource>& sources, SourceBoilerplate& learned) {
+void learn_source_boilerplate(const std::vector<InputSource>& sources, const ReaderLimits& limits,
+                              SourceBoilerplate& learned) {
     std::vector<InputSource> files;
     std::copy_if(sources.begin(), sources.end(), std::back_inserter(files),
                  [](const InputSource& source) { return !source.is_stdin; });
     std::ostringstream discard;
     Diagnostics quiet("news-index", discard);
-    ArticleReader reader(std::move(files), quiet);
+    ArticleReader reader(std::move(files), quiet, limits);
     std::vector<Article> batch;
     while (reader.next_batch(batch, batch_size)) {
         for (const auto& article : batch) learned.observe(article);
@@ -78,6 +79,7 @@ std::vector<Processed> process_batch(std::vector<Article> batch, const Processin
     std::vector<Processed> out;
     out.reserve(batch.size());
     Xapian::TermGenerator generator;
+    generator.set_max_word_length(static_cast<unsigned>(settings.max_word_bytes));
     for (auto& article : batch) {
         ProcessedArticle processed = process_article(std::move(article), settings, diagnostics, &times);
         StageTimer timer(&times, Stage::index);
@@ -133,16 +135,18 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     SourceBoilerplate learned;
     {
         StageTimer timer(&times, Stage::clean);
-        learn_source_boilerplate(sources, learned);
+        learn_source_boilerplate(sources, {options.max_article_bytes, options.max_paragraphs}, learned);
     }
     Cleaner cleaner(std::move(rules), &learned);
-    ProcessingSettings settings{cleaner, gazetteer, hasher, settings_fingerprint(settings_files), options.year};
+    ProcessingSettings settings{cleaner, gazetteer, hasher, settings_fingerprint(settings_files), options.year,
+                                options.max_term_bytes};
     if (options.year) {
         settings.fingerprint += 'y';
         settings.fingerprint += std::to_string(*options.year);
     }
 
-    ArticleReader reader(std::move(sources), diagnostics);
+    const ReaderLimits limits{options.max_article_bytes, options.max_paragraphs};
+    ArticleReader reader(std::move(sources), diagnostics, limits);
 
     Progress progress(progress_out, options.progress);
     IndexSummary summary;
@@ -165,6 +169,11 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     auto read_batch = [&] {
         StageTimer timer(&times, Stage::read);
         while (reader.next_batch(batch, batch_size)) {
+            // --strict: the first rejected record ends the run; the index stays as it was at
+            // the last checkpoint, because nothing after it is ever checkpointed.
+            if (options.strict && diagnostics.rejected() > 0) {
+                throw FatalError("stopped at the first rejected record (--strict); the index is as it was");
+            }
             std::erase_if(batch, [&](Article& article) {
                 if (options.year) article.reference_year = options.year;
                 if (!writer.known_unchanged(article.id, record_hash(article, settings.fingerprint))) return false;
@@ -182,6 +191,9 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         if (in_flight.size() > threads) write_oldest();
     }
     while (!in_flight.empty()) write_oldest();
+    if (options.strict && diagnostics.rejected() > 0) {
+        throw FatalError("stopped at the first rejected record (--strict); the index is as it was");
+    }
     writer.checkpoint();
     progress.finish();
 

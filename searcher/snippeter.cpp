@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <unordered_map>
 
 #include "common/unicode_text.hpp"
@@ -22,7 +23,9 @@ struct Word {
     std::size_t run = 0;    // 1 + the phrase occurrence it belongs to; 0 for none
 };
 
-bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '\''; }
+bool is_word_byte(unsigned char c) {
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
+}
 
 // A term of the text itself: prefixed terms (boolean filters, title:) start with a capital,
 // stems with `Z` and then a lower-case letter or a non-ASCII byte.
@@ -35,13 +38,18 @@ bool is_text_term(const std::string& term, bool allow_stem) {
 
 // Splits `text` (starting at byte `offset` of the flat body) into words: runs of letters,
 // digits, apostrophes and non-ASCII bytes, so typographic apostrophes stay inside words.
+// ASCII tests by hand: the <cctype> calls showed in the profile.
 void split_words(const std::string& text, std::size_t offset, std::size_t paragraph, std::vector<Word>& words) {
     std::size_t i = 0;
     while (i < text.size()) {
         while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
         std::size_t begin = i;
         while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-        if (i > begin) words.push_back({offset + begin, offset + i, paragraph});
+        // Apostrophes at either end are quotes, not part of the word (as in the index).
+        std::size_t end = i;
+        while (begin < end && text[begin] == '\'') ++begin;
+        while (end > begin && text[end - 1] == '\'') --end;
+        if (end > begin) words.push_back({offset + begin, offset + end, paragraph});
     }
 }
 
@@ -50,18 +58,12 @@ std::size_t utf8_floor(const std::string& text, std::size_t at) {
     return at;
 }
 
-// Gives each distinct thing matched (a word's key, or a phrase) a small number.
-class KeyNumbers {
-public:
-    int operator()(const std::string& key) {
-        auto [it, added] = m_numbers.try_emplace(key, static_cast<int>(m_numbers.size()));
-        return it->second;
+std::string ascii_lower(std::string text) {
+    for (char& c : text) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    [[nodiscard]] std::size_t size() const { return m_numbers.size(); }
-
-private:
-    std::unordered_map<std::string, int> m_numbers;
-};
+    return text;
+}
 
 }  // namespace
 
@@ -115,6 +117,7 @@ std::string QueryWords::key_of(std::string_view word) {
         key = Xapian::Unicode::tolower(matching_form(word));
     }
     while (!key.empty() && key.back() == '\'') key.pop_back();
+    key.erase(0, std::min(key.size(), key.find_first_not_of('\'')));
     return key;
 }
 
@@ -148,32 +151,51 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
     }
     if (query.empty() || words.empty()) return lead_passage(text, length);
 
-    // Compare each distinct word once: stemming every word of a long article is the cost.
-    std::vector<std::string> keys;
-    keys.reserve(words.size());
-    std::unordered_map<std::string, bool> seen;
-    KeyNumbers numbers;
-    for (auto& word : words) {
-        keys.push_back(QueryWords::key_of(std::string_view(text).substr(word.begin, word.end - word.begin)));
-        const std::string& key = keys.back();
-        auto [it, added] = seen.try_emplace(key, false);
-        if (added) it->second = query.matches_key(key);
-        if (!it->second) continue;
-        word.matched = true;
-        word.single = numbers(key);
+    // Each distinct word is compared with the query once (stemming is the cost), and is
+    // known by a number from then on. ASCII words are keyed by views into a lower-cased
+    // copy of the text, so most words cost no allocation.
+    const std::string lowered = ascii_lower(text);
+    std::deque<std::string> other_keys;  // keys of non-ASCII words (stable addresses)
+    std::unordered_map<std::string_view, int> numbers;
+    numbers.reserve(words.size());
+    std::vector<char> number_matches;  // by number: whether the query asks for that word
+    std::vector<int> word_numbers(words.size());
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        Word& word = words[w];
+        std::string_view surface(text.data() + word.begin, word.end - word.begin);
+        std::string_view key;
+        if (is_ascii(surface)) {
+            key = std::string_view(lowered.data() + word.begin, word.end - word.begin);
+        } else {
+            key = other_keys.emplace_back(QueryWords::key_of(surface));
+        }
+        auto [it, added] = numbers.try_emplace(key, static_cast<int>(number_matches.size()));
+        if (added) number_matches.push_back(query.matches_key(std::string(key)));
+        word_numbers[w] = it->second;
+        if (number_matches[static_cast<std::size_t>(it->second)]) {
+            word.matched = true;
+            word.single = it->second;
+        }
     }
+    const auto phrase_base = static_cast<int>(number_matches.size());
     std::size_t runs = 0;
     for (std::size_t p = 0; p < query.phrases().size(); ++p) {
-        const auto& phrase = query.phrases()[p];
-        for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
+        std::vector<int> wanted;
+        for (const auto& term : query.phrases()[p]) {
+            auto it = numbers.find(term);
+            if (it == numbers.end()) break;
+            wanted.push_back(it->second);
+        }
+        if (wanted.size() != query.phrases()[p].size()) continue;  // some word is not in the text
+        for (std::size_t i = 0; i + wanted.size() <= words.size(); ++i) {
             bool whole = true;
-            for (std::size_t k = 0; k < phrase.size() && whole; ++k) {
-                whole = keys[i + k] == phrase[k] && words[i + k].paragraph == words[i].paragraph;
+            for (std::size_t k = 0; k < wanted.size() && whole; ++k) {
+                whole = word_numbers[i + k] == wanted[k] && words[i + k].paragraph == words[i].paragraph;
             }
             if (!whole) continue;
             ++runs;
-            words[i].phrase = numbers("\x01phrase " + std::to_string(p));
-            for (std::size_t k = 0; k < phrase.size(); ++k) {
+            words[i].phrase = phrase_base + static_cast<int>(p);
+            for (std::size_t k = 0; k < wanted.size(); ++k) {
                 words[i + k].matched = true;
                 words[i + k].run = runs;
             }
@@ -184,7 +206,7 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
     // phrases first, then matched words. Two pointers keep it linear.
     std::size_t best_first = 0, best_last = 0;
     std::pair<std::size_t, std::size_t> best_score{0, 0};
-    std::vector<std::size_t> in_window(numbers.size(), 0);
+    std::vector<std::size_t> in_window(number_matches.size() + query.phrases().size(), 0);
     std::size_t variety = 0, matches = 0, last = 0;
     auto add = [&](int key) {
         if (key != no_key && in_window[static_cast<std::size_t>(key)]++ == 0) ++variety;

@@ -22,7 +22,7 @@ public:
     QueryWords(const Xapian::Query& query, Xapian::Stem stemmer);
 
     /// The form a word of the text is compared in: the matching form, lower-cased, without
-    /// apostrophes at the end ("Myanmar’s" → "myanmar's").
+    /// apostrophes at either end ("Myanmar’s" → "myanmar's", "‘Yes’" → "yes").
     [[nodiscard]] static std::string key_of(std::string_view word);
 
     /// True when `word` (as written in the text) is one the query asks for on its own (not
