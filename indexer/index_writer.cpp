@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 
 #include "common/diagnostics.hpp"
 #include "common/errors.hpp"
@@ -38,6 +39,15 @@ std::optional<Xapian::docid> find_version(const Xapian::Database& db, const std:
         if (db.get_document(*it).get_value(schema::slot_record_hash) == record_hash) return *it;
     }
     return std::nullopt;
+}
+
+std::string utc_now_iso8601() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
 }
 
 class Stopwatch {
@@ -99,6 +109,7 @@ bool IndexWriter::record_copy_on_existing(Xapian::docid kept, const Article& cop
     }
     add_copies(document, {seen_as(copy)});
     m_existing.replace_document(kept, document);
+    m_changed_existing = true;
     return true;
 }
 
@@ -168,6 +179,7 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
 
             if (existing) {
                 m_existing.delete_document(id_term);
+                m_changed_existing = true;
                 result.outcome = WriteOutcome::replaced;
             }
             if (in_run != m_run_by_id.end()) {
@@ -243,13 +255,23 @@ void IndexWriter::checkpoint() {
             m_shards.reset();
             if (!shards.empty()) work = shards.front().parent_path();
         }
+        const bool changed = !m_run.empty() || m_changed_existing;
         m_existing.commit_transaction();
         m_existing.commit();
+        m_changed_existing = false;
         m_existing.close();
         if (!shards.empty()) m_segments.add_segment(shards);
         if (!work.empty()) fs::remove_all(work);
         forget_run();
         open_existing();
+        if (changed) {
+            // For --info: when the index last changed. Metadata read through the stub comes
+            // from the first segment, which is where a multi-segment write puts it.
+            m_existing.set_metadata(std::string(schema::last_updated_key), utc_now_iso8601());
+            m_existing.commit_transaction();
+            m_existing.commit();
+            m_existing.begin_transaction(false);
+        }
     } catch (const Xapian::Error& e) {
         throw FatalError("cannot commit index: " + e.get_description());
     }

@@ -108,6 +108,7 @@ private:
     std::unordered_multimap<std::uint64_t, std::uint32_t> m_run_by_band;
     double m_dedup_seconds = 0;
     double m_write_seconds = 0;
+    bool m_changed_existing = false;  // documents of existing segments changed since the checkpoint
 };
 
 }  // namespace newsdex

@@ -7,7 +7,8 @@
 # fuzzer finds, and any crash, go to a fresh temporary directory printed at the end. To keep a
 # finding as a regression seed, copy it into fuzz/corpus/<target>/ (the test suite replays it).
 # Environment: CXX (default clang++-14), FUZZ_BUILD_DIR (default build-fuzz beside the
-# sources), FUZZ_JOBS (parallel build jobs, default 2), FUZZ_RSS_MB (default 2048).
+# sources), FUZZ_JOBS (parallel build jobs, default 2), FUZZ_RSS_MB (default 2048), FUZZ_ARGS
+# (more libFuzzer flags, e.g. "-detect_leaks=0 -jobs=2").
 set -euo pipefail
 
 seconds=${1:-60}
@@ -32,8 +33,8 @@ for target in "${targets[@]}"; do
     mkdir -p "$findings/$target"
     echo "== $target: $seconds s"
     # First directory: where new inputs go; second: the seeds, read only.
-    if ! "$build_dir/fuzz/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
-        -timeout=10 -print_final_stats=1 -artifact_prefix="$findings/$target/" \
+    if ! "$build_dir/bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
+        -timeout=10 -print_final_stats=1 -artifact_prefix="$findings/$target/" ${FUZZ_ARGS:-} \
         "$findings/$target" "$source_dir/fuzz/corpus/$target" 2>"$findings/$target.log"; then
         status=1
         echo "   FINDING: see $findings/$target.log and $findings/$target/crash-* (or leak-, timeout-, oom-)"

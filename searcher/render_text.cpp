@@ -127,6 +127,8 @@ std::string render_search_text(const SearchResult& result, bool colour) {
 
 std::string render_search_summary(const SearchResult& result) {
     std::ostringstream out;
+    // On a terminal the summary follows the results: keep them a blank line apart.
+    if (!result.hits.empty() || !result.facets.empty()) out << '\n';
     if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << '\n';
     std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
     char took[32];

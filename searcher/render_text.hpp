@@ -15,8 +15,9 @@ namespace newsdex {
 /// Empty when there are neither results nor facets.
 [[nodiscard]] std::string render_search_text(const SearchResult& result, bool colour);
 
-/// The human summary, for stderr: "Did you mean: …" when there is a suggestion, then a line
-/// with the total, the results shown and the time.
+/// The human summary, for stderr: a blank line when results or facets were shown, "Did you
+/// mean: …" when there is a suggestion, then a line with the total, the results shown and
+/// the time.
 [[nodiscard]] std::string render_search_summary(const SearchResult& result);
 
 /// --info as aligned `name: value` lines, then the top sources with their counts.

@@ -20,7 +20,11 @@ struct OpenIndex {
 /// Opens the index at `path` read-only. Throws FatalError when it is missing or unreadable.
 [[nodiscard]] OpenIndex open_index(const std::filesystem::path& path);
 
-/// Runs one search. Throws UsageError for a bad query, filter or facet name.
+/// Runs one search. With `options.similar`, ranks the articles most like that one instead
+/// (query words and filters then only narrow them down; an unknown id matches nothing).
+/// When a text query finds fewer than 3 articles and correcting its spelling finds more,
+/// SearchResult::suggestion holds the corrected query. Throws UsageError for a bad query,
+/// filter or facet name.
 [[nodiscard]] SearchResult run_search(const OpenIndex& index, const SearchOptions& options);
 
 }  // namespace newsdex

@@ -69,6 +69,15 @@ std::string ascii_lower(std::string text) {
 
 QueryWords::QueryWords(const Xapian::Query& query, Xapian::Stem stemmer) : m_stemmer(std::move(stemmer)) {
     collect(query);
+    // Stemming each distinct word of the text is most of the snippet cost. A word can only
+    // have a query stem if it starts as that stem does, for every stemmer but those that
+    // strip prefixes or initial mutations; for the others, skip stemming the rest.
+    const std::string name = m_stemmer.get_description();
+    m_stems_keep_initials = !m_stemmer.is_none() && name.find("arabic") == std::string::npos &&
+                            name.find("indonesian") == std::string::npos && name.find("irish") == std::string::npos;
+    for (const auto& term : m_terms) {
+        if (term.size() > 1 && term[0] == 'Z') m_stem_initials[static_cast<unsigned char>(term[1])] = true;
+    }
 }
 
 void QueryWords::collect(const Xapian::Query& query) {
@@ -124,7 +133,9 @@ std::string QueryWords::key_of(std::string_view word) {
 bool QueryWords::matches_key(const std::string& key) const {
     if (key.empty()) return false;
     auto known = [&](const std::string& form) {
-        if (m_terms.count(form) || m_terms.count("Z" + m_stemmer(form))) return true;
+        if (m_terms.count(form)) return true;
+        const bool may_have_stem = !m_stems_keep_initials || m_stem_initials[static_cast<unsigned char>(form[0])];
+        if (may_have_stem && m_terms.count("Z" + m_stemmer(form))) return true;
         return std::any_of(m_prefixes.begin(), m_prefixes.end(),
                            [&](const std::string& prefix) { return form.starts_with(prefix); });
     };

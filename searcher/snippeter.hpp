@@ -1,6 +1,7 @@
 #pragma once
 /// Picks the best passage of a result and marks the matched words in it.
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -44,6 +45,8 @@ private:
 
     Xapian::Stem m_stemmer;
     std::unordered_set<std::string> m_terms;         ///< unprefixed terms, and stems with their `Z`
+    std::array<bool, 256> m_stem_initials{};         ///< first bytes of the query's stems
+    bool m_stems_keep_initials = false;              ///< the stemmer only changes word endings
     std::vector<std::vector<std::string>> m_phrases; ///< words of each phrase, in order
     std::vector<std::string> m_prefixes;             ///< wildcard patterns without the `*`
 };

@@ -16,9 +16,11 @@ constexpr Xapian::doccount rare_below = 3;
 // A correction must be held by this many times more documents than the word itself.
 constexpr double more_frequent_by = 5.0;
 // One edit more is worth this factor in frequency: "stike" becomes "strike" (1 edit), not
-// the far more frequent "state" (2 edits), yet a rare misspelling in the corpus (1 edit)
-// loses to the common word it misspells (2 edits).
-constexpr double edit_penalty = 30.0;
+// the far more frequent "state" (2 edits), yet a misspelling that occurs once in the corpus
+// (1 edit) loses to a common word 2 edits away. On 958 random one-edit typos of BBC words,
+// factor 100 corrected 873 (taking the most frequent word within reach, factor 1: 535;
+// 10: 833; closest first, then most frequent: 874).
+constexpr double edit_penalty = 100.0;
 
 std::u32string code_points(std::string_view utf8) {
     std::u32string out;

@@ -11,8 +11,9 @@
 
 namespace newsdex {
 
-/// Index terms looked at per query word at most, so a correction stays fast on any index
-/// (about 3 ms per 100,000 terms).
+/// Index terms looked at per query word at most, so a correction stays fast on any index:
+/// about 15 ms per 100,000 terms (BBC: 3,195 terms under "s", 0.46 ms). Terms are scanned
+/// in sorted order, so on a larger vocabulary the words late in the alphabet go unseen.
 inline constexpr std::size_t max_terms_scanned = 100000;
 
 /// The Damerau–Levenshtein distance (optimal string alignment: insertions, deletions,

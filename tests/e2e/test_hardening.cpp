@@ -140,7 +140,7 @@ TEST_CASE("the limit flags are documented with their defaults and checked", "[e2
     }
 }
 
-TEST_CASE("--max-article-bytes and --max-paragraphs reach the readers", "[e2e][hardening][limits][!mayfail]") {
+TEST_CASE("news-index --max-article-bytes and --max-paragraphs reach the readers", "[e2e][hardening][limits][!mayfail]") {
     // Needs the pipeline to pass the options to ArticleReader (patch pipeline-limits.patch).
     TempDir input;
     input.write("small.txt", "Small article\n\nOne paragraph.\n\nTwo.\n\nThree.\n");
@@ -182,7 +182,7 @@ TEST_CASE("a 10,000-character word is skipped by default and the article indexed
 
 // ---- --strict --------------------------------------------------------------------------
 
-TEST_CASE("--strict stops at the first bad record with exit code 2 and keeps the last commit",
+TEST_CASE("news-index --strict stops at the first bad record with exit code 2 and keeps the last commit",
           "[e2e][hardening][strict][!mayfail]") {
     // Needs the integrator to wire options.strict into the pipeline.
     TempDir db;

@@ -282,7 +282,7 @@ TEST_CASE("snippets are about the requested length and end at word boundaries", 
     }
 }
 
-TEST_CASE("--similar finds articles on the same topic, without the article and its copies", "[e2e][search][similar]") {
+TEST_CASE("news-search --similar finds articles on the same topic, without the article and its copies", "[e2e][search][similar]") {
     // Ten articles from each BBC section, spread over the section.
     int same_topic = 0, mostly_same = 0, articles = 0;
     std::string report;
@@ -317,7 +317,7 @@ TEST_CASE("--similar finds articles on the same topic, without the article and i
     for (const auto& hit_id : ids_of(result)) CHECK(excluded.count(hit_id) == 0);
 }
 
-TEST_CASE("--similar excludes every member of the article's near-duplicate cluster", "[e2e][search][similar]") {
+TEST_CASE("news-search --similar excludes every member of the article's near-duplicate cluster", "[e2e][search][similar]") {
     // Find a BBC cluster with more than one member through the index itself.
     Xapian::Database db(bbc_index().path().string());
     std::string member_id;
@@ -339,7 +339,7 @@ TEST_CASE("--similar excludes every member of the article's near-duplicate clust
     }
 }
 
-TEST_CASE("--similar with an unknown id exits 1 with a message on stderr", "[e2e][search][similar]") {
+TEST_CASE("news-search --similar with an unknown id exits 1 with a message on stderr", "[e2e][search][similar]") {
     ToolRun run = search(seeds_index(), {"--similar", "no-such-id"});
     CHECK(run.exit_code == 1);
     CHECK(run.out.empty());
@@ -362,12 +362,13 @@ TEST_CASE("a misspelt query gets a suggestion that finds more", "[e2e][search][s
     CHECK(bbc["suggestion"] == "government plans");
     json fine = search_json(bbc_index(), {"government plans"});
     CHECK_FALSE(fine.contains("suggestion"));
-    // A word that is merely rare, but finds what it asks for, keeps its results and gets no nagging
-    // when nothing close finds more.
-    CHECK_FALSE(search_json(seeds_index(), {"Myanmar"}).contains("suggestion"));
+    // A rare word that finds its articles is left alone when nothing close finds more.
+    json rare = search_json(seeds_index(), {"Tatmadaw"});
+    CHECK(rare["total"].get<int>() >= 1);
+    CHECK_FALSE(rare.contains("suggestion"));
 }
 
-TEST_CASE("--info describes the seeds index", "[e2e][search][info]") {
+TEST_CASE("news-search --info describes the seeds index", "[e2e][search][info]") {
     json info = search_json(seeds_index(), {"--info"});
     CHECK(info["articles"] == 5);
     CHECK(info["dated"] == 5);
@@ -389,7 +390,7 @@ TEST_CASE("--info describes the seeds index", "[e2e][search][info]") {
     CHECK_THAT(text.out, Catch::Contains("      1  AUN News"));
 }
 
-TEST_CASE("--info on the BBC index counts its documents and has no dates", "[e2e][search][info]") {
+TEST_CASE("news-search --info on the BBC index counts its documents and has no dates", "[e2e][search][info]") {
     json info = search_json(bbc_index(), {"--info"});
     CHECK(info["articles"] == 2124);
     CHECK(info["dated"] == 0);
@@ -436,12 +437,21 @@ TEST_CASE("pages of BBC results join up to the unpaged list, with the same total
     CHECK(beyond["total"] == all["total"]);
 }
 
-TEST_CASE("--count prints only the number of matches", "[e2e][search][paging]") {
+TEST_CASE("news-search --count prints only the number of matches", "[e2e][search][paging]") {
     ToolRun run = search(bbc_index(), {"--count", "economy"});
     CHECK(run.exit_code == 0);
     json result = search_json(bbc_index(), {"economy"});
     CHECK(run.out == std::to_string(result["total"].get<int>()) + "\n");
     CHECK(run.err.empty());
+    // The total is the number of results there are, also for a NOT with collapsing, where
+    // Xapian's own estimate drifts.
+    for (std::string query : {"economy -growth", "prime minister", "economy"}) {
+        INFO(query);
+        json listed = search_json(bbc_index(), {"--limit", "5000", query});
+        CHECK(listed["total"] == listed["results"].size());
+        CHECK(listed["total_exact"] == true);
+        CHECK(search(bbc_index(), {"--count", query}).out == std::to_string(listed["results"].size()) + "\n");
+    }
     ToolRun none = search(bbc_index(), {"--count", "zzzunknownword"});
     CHECK(none.exit_code == 1);
     CHECK(none.out == "0\n");
@@ -456,7 +466,7 @@ TEST_CASE("terminal output: results on stdout one blank line apart, the summary 
     CHECK_THAT(run.out, !Catch::Contains("\n\n\n"));
     CHECK_THAT(run.out, !Catch::EndsWith("\n\n"));
     CHECK_THAT(run.out, !Catch::Contains("matches"));
-    CHECK_THAT(run.err, Catch::Matches(R"(\d+ matches, showing 1–3 \(\d+\.\d ms\)\n)"));
+    CHECK_THAT(run.err, Catch::Matches(R"(\n\d+ matches, showing 1–3 \(\d+\.\d ms\)\n)"));
     // Not a terminal: no colour unless asked for; --color always forces it.
     CHECK(run.out.find('\033') == std::string::npos);
     ToolRun always = search(bbc_index(), {"--limit", "3", "--color", "always", "economy"});
@@ -464,7 +474,7 @@ TEST_CASE("terminal output: results on stdout one blank line apart, the summary 
     CHECK(search(bbc_index(), {"--limit", "3", "--color", "never", "economy"}).out == run.out);
 }
 
-TEST_CASE("--lang selects the query stemmer", "[e2e][search][lang]") {
+TEST_CASE("news-search --lang selects the query stemmer", "[e2e][search][lang]") {
     TempDir db;
     std::string input =
         R"({"id": "fr", "lang": "fr", "title": "Presse", "body": "Le journal du soir a paru."})" "\n";
