@@ -36,7 +36,6 @@ enum Slot : Xapian::valueno {
     slot_record_hash = 5,  ///< hash of the input record and processing settings (unchanged detection)
     slot_signature = 6,    ///< serialised MinHash signature
     slot_source = 7,       ///< source display name
-    slot_id = 8,           ///< the article id: breaks ties, so order never depends on docids
 };
 
 /// Metadata key: when the indexer last committed changes, as UTC ISO 8601 (`2025-03-04T10:15:00Z`).

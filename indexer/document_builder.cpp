@@ -68,7 +68,6 @@ Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermG
     }
 
     document.add_boolean_term(schema::id_term(article.id));
-    document.add_value(schema::slot_id, article.id);
     if (!article.source.empty()) {
         document.add_boolean_term(schema::boolean_term(schema::source_prefix, article.source));
         document.add_value(schema::slot_source, article.source);

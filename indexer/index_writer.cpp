@@ -200,7 +200,7 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
         document.add_value(schema::slot_cluster, result.cluster);
         document.add_boolean_term(schema::boolean_term(schema::cluster_prefix, result.cluster));
 
-        if (!m_shards) m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), m_settings.threads);
+        if (!m_shards) m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), writer_shards);
         RunDocument run{article.id, processed.record_hash, result.cluster, unserialise_signature(processed.signature),
                         m_shards->add(std::move(document)), false, {}};
         auto index = static_cast<std::uint32_t>(m_run.size());

@@ -39,9 +39,13 @@ struct WriteResult {
     std::string cluster;          ///< the cluster key the document got
 };
 
+/// Shards (each with its writer thread) a checkpoint is written in. Fixed, not taken from
+/// --threads: the shard layout decides the docids, and docids break ranking ties, so an index
+/// must come out the same whatever number of threads built it.
+inline constexpr unsigned writer_shards = 2;
+
 /// How the writer works.
 struct WriterSettings {
-    unsigned threads = 1;                  ///< shard writer threads
     std::size_t checkpoint_every = 50000;  ///< new documents between checkpoints
 };
 

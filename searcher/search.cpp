@@ -77,16 +77,11 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
 
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
-    // Ties are broken by article id, never by docid: docids depend on how the index was
-    // built (threads, segments), and results must not.
+    // Ties fall to docid order, which the indexer keeps the same whatever --threads was.
     if (options.sort == "date" || options.sort == "-date") {
-        auto* order = new Xapian::MultiValueKeyMaker;
-        order->add_value(schema::slot_date, options.sort == "date");  // newest first for "date"
-        order->add_value(schema::slot_id);
-        enquire.set_sort_by_key_then_relevance(order->release(), false);
-    } else if (options.sort == "relevance") {
-        enquire.set_sort_by_relevance_then_value(schema::slot_id, false);
-    } else {
+        // Newest first for "date"; the relevance order breaks ties.
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, options.sort == "date");
+    } else if (options.sort != "relevance") {
         throw UsageError("--sort must be relevance, date or -date, not \"" + options.sort + "\"");
     }
     if (options.collapse) enquire.set_collapse_key(schema::slot_cluster);
