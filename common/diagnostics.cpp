@@ -35,9 +35,12 @@ std::string Diagnostics::location(const Origin& where) {
 
 void Diagnostics::print(const Origin& where, std::string_view kind, std::string_view message) {
     // One write per line so lines from several threads never interleave; newlines inside a
-    // message would break the one-line contract, so they are flattened.
-    std::string line = m_program + ": " + location(where) + ": " + std::string(kind);
-    for (char c : message) line += (c == '\n' || c == '\r') ? ' ' : c;
+    // message or a file name would break the one-line contract, so they are flattened.
+    const std::string place = location(where);
+    std::string line = m_program + ": ";
+    for (std::string_view part : {std::string_view(place), std::string_view(": "), kind, message}) {
+        for (char c : part) line += (c == '\n' || c == '\r') ? ' ' : c;
+    }
     line += '\n';
     std::lock_guard lock(m_mutex);
     m_out << line << std::flush;

@@ -23,7 +23,7 @@ namespace {
 class DemoIndex {
 public:
     DemoIndex() {
-        std::string pattern = (fs::temp_directory_path() / "newsdex-fuzz-XXXXXX").string();
+        std::string pattern = (fs::temp_directory_path() / "newsdex-fuzz-index-XXXXXX").string();
         if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary directory");
         m_directory = pattern;
         IndexerOptions options;

@@ -52,13 +52,30 @@ std::string join(const std::vector<std::string>& words) {
 
 bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+// Field and range processors run inside Xapian's query parser, which does not expect our
+// exceptions to pass through it: each one leaks the parser's state (found by fuzzing,
+// `year:20222`). So a processor records the first problem here and returns MatchNothing, and
+// build() throws it once parsing is over.
+Xapian::Query record_problem(ParseProblem& problem, const auto& make_query) {
+    try {
+        return make_query();
+    } catch (const UsageError& e) {
+        if (problem->empty()) *problem = e.what();
+        return Xapian::Query::MatchNothing;
+    }
+}
+
 // `date:A..B` inside the query string: either end may be empty or in any parser format.
 class DateRangeField : public Xapian::RangeProcessor {
 public:
-    DateRangeField() : Xapian::RangeProcessor(schema::slot_date, "date:") {}
+    explicit DateRangeField(ParseProblem problem)
+        : Xapian::RangeProcessor(schema::slot_date, "date:"), m_problem(std::move(problem)) {}
     Xapian::Query operator()(const std::string& begin, const std::string& end) override {
-        return date_range_query(begin, end);
+        return record_problem(m_problem, [&] { return date_range_query(begin, end); });
     }
+
+private:
+    ParseProblem m_problem;
 };
 
 // `source:NAME`: folded like the indexer folds source names.
@@ -72,19 +89,22 @@ public:
 // `month:2022-08`, `year:2022`: the facet terms, checked so a typo is an error, not silence.
 class PeriodField : public Xapian::FieldProcessor {
 public:
-    explicit PeriodField(bool month) : m_month(month) {}
+    PeriodField(bool month, ParseProblem problem) : m_month(month), m_problem(std::move(problem)) {}
     Xapian::Query operator()(const std::string& text) override {
-        std::string key = text;
-        if (key != schema::unknown_date) {
-            auto date = parse_date(text);
-            if (!date) throw UsageError("not a " + std::string(m_month ? "month" : "year") + ": \"" + text + "\"");
-            key = m_month ? month_key(*date) : year_key(*date);
-        }
-        return Xapian::Query(std::string(m_month ? schema::month_prefix : schema::year_prefix) + key);
+        return record_problem(m_problem, [&] {
+            std::string key = text;
+            if (key != schema::unknown_date) {
+                auto date = parse_date(text);
+                if (!date) throw UsageError("not a " + std::string(m_month ? "month" : "year") + ": \"" + text + "\"");
+                key = m_month ? month_key(*date) : year_key(*date);
+            }
+            return Xapian::Query(std::string(m_month ? schema::month_prefix : schema::year_prefix) + key);
+        });
     }
 
 private:
     bool m_month;
+    ParseProblem m_problem;
 };
 
 // `person:NAME` and friends: any alias or partial name, resolved by ActorNames.
@@ -117,18 +137,18 @@ Xapian::Query date_range_query(const std::string& from, const std::string& to) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const ActorNames& names) : m_db(db), m_names(names) {}
 
-Xapian::QueryParser QueryBuilder::make_parser(const std::string& lang) const {
+Xapian::QueryParser QueryBuilder::make_parser(const std::string& lang, const ParseProblem& problem) const {
     Xapian::QueryParser parser = make_query_parser(m_db, lang);
     parser.add_boolean_prefix("source", (new SourceField)->release());
-    parser.add_boolean_prefix("month", (new PeriodField(true))->release());
-    parser.add_boolean_prefix("year", (new PeriodField(false))->release());
+    parser.add_boolean_prefix("month", (new PeriodField(true, problem))->release());
+    parser.add_boolean_prefix("year", (new PeriodField(false, problem))->release());
     // Repeats of one actor field are ANDed ("articles with both"), hence the empty grouping.
     static const std::string and_repeats;
     parser.add_boolean_prefix("person", (new ActorField(m_names, schema::person_prefix))->release(), &and_repeats);
     parser.add_boolean_prefix("org", (new ActorField(m_names, schema::org_prefix))->release(), &and_repeats);
     parser.add_boolean_prefix("place", (new ActorField(m_names, schema::place_prefix))->release(), &and_repeats);
     parser.add_boolean_prefix("actor", (new ActorField(m_names, schema::actor_prefix))->release(), &and_repeats);
-    parser.add_rangeprocessor((new DateRangeField)->release());
+    parser.add_rangeprocessor((new DateRangeField(problem))->release());
     parser.set_max_expansion(max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     return parser;
 }
@@ -161,7 +181,8 @@ BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
     if (is_blank(text)) {
         built.match_all = true;
     } else {
-        Xapian::QueryParser parser = make_parser(options.lang);
+        auto problem = std::make_shared<std::string>();
+        Xapian::QueryParser parser = make_parser(options.lang, problem);
         const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
         try {
@@ -169,6 +190,7 @@ BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
         } catch (const Xapian::QueryParserError& e) {
             throw UsageError("bad query: " + e.get_msg());
         }
+        if (!problem->empty()) throw UsageError(*problem);
         if (built.query.empty()) {
             built.query = Xapian::Query::MatchNothing;
         } else if (Xapian::Query boost = proximity_boost(text, options.lang); !boost.empty()) {

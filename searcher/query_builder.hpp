@@ -13,6 +13,9 @@
 
 namespace newsdex {
 
+/// The first problem met by a field or range processor while a query is parsed (empty: none).
+using ParseProblem = std::shared_ptr<std::string>;
+
 /// A parsed query and what the snippeter needs to highlight it.
 struct BuiltQuery {
     Xapian::Query query;     ///< the whole query, filters included
@@ -40,7 +43,9 @@ public:
     [[nodiscard]] BuiltQuery build(const SearchOptions& options) const;
 
 private:
-    [[nodiscard]] Xapian::QueryParser make_parser(const std::string& lang) const;
+    /// A parser for `lang` whose field and range processors record their first problem in
+    /// `problem` instead of throwing through Xapian.
+    [[nodiscard]] Xapian::QueryParser make_parser(const std::string& lang, const ParseProblem& problem) const;
 
     /// The proximity boost for `text` (see build()), or an empty query when it is not plain.
     [[nodiscard]] Xapian::Query proximity_boost(const std::string& text, const std::string& lang) const;

@@ -53,10 +53,17 @@ std::string suggestion(const Xapian::Database& db, const QueryBuilder& builder, 
 OpenIndex open_index(const fs::path& path) {
     std::error_code error;
     if (!fs::is_directory(path, error)) throw FatalError("no index at " + path.string());
-    try {
-        return {Xapian::Database(path.string()), Gazetteer::load_builtin()};
-    } catch (const Xapian::Error& e) {
-        throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+    // A writer's checkpoint may merge segments between our reading the stub and opening the
+    // segments it lists; reading the stub again finds the new list.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return {Xapian::Database(path.string()), Gazetteer::load_builtin()};
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (attempt < 5) continue;
+            throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+        } catch (const Xapian::Error& e) {
+            throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+        }
     }
 }
 
