@@ -98,7 +98,8 @@ std::set<std::string> all_ids(const std::filesystem::path& db) {
     ToolRun run = search(db, {"--json", "--no-collapse", "--limit", "100000", ""});
     std::set<std::string> ids;
     if (run.exit_code != 0) return ids;
-    for (const auto& hit : json::parse(run.out)["results"]) ids.insert(hit["id"].get<std::string>());
+    const json result = json::parse(run.out);  // named: a temporary would die before the loop body
+    for (const auto& hit : result["results"]) ids.insert(hit["id"].get<std::string>());
     return ids;
 }
 
