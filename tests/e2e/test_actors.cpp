@@ -8,30 +8,14 @@
 #include "tests/support/paths.hpp"
 #include "tests/support/run_tool.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/shared_indexes.hpp"
 
 using namespace newsdex::test;
 using nlohmann::json;
 
 namespace {
 
-const TempDir& actor_index() {
-    static TempDir db;
-    static bool built = false;
-    if (!built) {
-        REQUIRE(run_tool(tool("news-index"), {"--db", db.path().string(), (source_dir() / "corpus" / "seeds").string()})
-                    .exit_code == 0);
-        built = true;
-    }
-    return db;
-}
-
-json search_json(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", actor_index().path().string(), "--json"});
-    ToolRun run = run_tool(tool("news-search"), args);
-    INFO(run.err);
-    REQUIRE(run.exit_code <= 1);
-    return json::parse(run.out);
-}
+json search_json(std::vector<std::string> args) { return search_json(seeds_index(), std::move(args)); }
 
 std::map<std::string, int> facet(const std::string& name) {
     json result = search_json({"--facet", name, "--facet-limit", "1000", "--limit", "0", ""});

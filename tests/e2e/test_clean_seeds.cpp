@@ -5,26 +5,15 @@
 #include "tests/support/paths.hpp"
 #include "tests/support/run_tool.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/shared_indexes.hpp"
 
 using namespace newsdex::test;
 using nlohmann::json;
 
 namespace {
 
-const TempDir& seed_index() {
-    static TempDir db;
-    static bool built = false;
-    if (!built) {
-        ToolRun run = run_tool(tool("news-index"), {"--db", db.path().string(), (source_dir() / "corpus" / "seeds").string()});
-        INFO(run.err);
-        REQUIRE(run.exit_code == 0);
-        built = true;
-    }
-    return db;
-}
-
 json stored(const std::string& id) {
-    ToolRun run = run_tool(tool("news-search"), {"--db", seed_index().path().string(), "--show", id, "--json"});
+    ToolRun run = run_tool(tool("news-search"), {"--db", seeds_index().path().string(), "--show", id, "--json"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     return json::parse(run.out);

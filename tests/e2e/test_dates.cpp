@@ -7,35 +7,16 @@
 #include "tests/support/paths.hpp"
 #include "tests/support/run_tool.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/shared_indexes.hpp"
 
 using namespace newsdex::test;
 using nlohmann::json;
 
 namespace {
 
-const TempDir& dated_index() {
-    static TempDir db;
-    static bool built = false;
-    if (!built) {
-        REQUIRE(run_tool(tool("news-index"), {"--db", db.path().string(), (source_dir() / "corpus" / "seeds").string()})
-                    .exit_code == 0);
-        built = true;
-    }
-    return db;
-}
+ToolRun search(std::vector<std::string> args) { return search(seeds_index(), std::move(args)); }
 
-ToolRun search(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", dated_index().path().string()});
-    return run_tool(tool("news-search"), args);
-}
-
-json search_json(std::vector<std::string> args) {
-    args.push_back("--json");
-    ToolRun run = search(args);
-    INFO(run.err);
-    REQUIRE(run.exit_code <= 1);
-    return json::parse(run.out);
-}
+json search_json(std::vector<std::string> args) { return search_json(seeds_index(), std::move(args)); }
 
 std::vector<std::string> short_ids(const json& result) {
     std::vector<std::string> ids;

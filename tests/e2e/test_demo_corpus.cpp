@@ -7,6 +7,7 @@
 #include "tests/support/paths.hpp"
 #include "tests/support/run_tool.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/shared_indexes.hpp"
 
 using namespace newsdex::test;
 using nlohmann::json;
@@ -15,35 +16,10 @@ namespace {
 
 const std::string seeds = (source_dir() / "corpus" / "seeds").string();
 
-ToolRun search(const TempDir& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db.path().string()});
-    return run_tool(tool("news-search"), args);
-}
-
-json search_json(const TempDir& db, std::vector<std::string> args) {
-    args.push_back("--json");
-    ToolRun run = search(db, args);
-    INFO(run.err);
-    REQUIRE((run.exit_code == 0 || run.exit_code == 1));
-    return json::parse(run.out);
-}
-
 std::set<std::string> ids_of(const json& result) {
     std::set<std::string> ids;
     for (const auto& hit : result["results"]) ids.insert(hit["id"].get<std::string>());
     return ids;
-}
-
-const TempDir& demo_index() {
-    static TempDir db;
-    static bool built = false;
-    if (!built) {
-        ToolRun run = run_tool(tool("news-index"), {"--db", db.path().string(), "--json", seeds});
-        INFO(run.err);
-        REQUIRE(run.exit_code == 0);
-        built = true;
-    }
-    return db;
 }
 
 }  // namespace
@@ -76,13 +52,13 @@ TEST_CASE("indexing the demo corpus twice leaves the index unchanged", "[e2e][de
 }
 
 TEST_CASE("Rosatom finds only the Vladivostok meeting article", "[e2e][demo]") {
-    json result = search_json(demo_index(), {"Rosatom"});
+    json result = search_json(seeds_index(), {"Rosatom"});
     REQUIRE(result["total"] == 1);
     CHECK_THAT(result["results"][0]["id"].get<std::string>(), Catch::EndsWith("001_644cae95aa9a28a1"));
 }
 
 TEST_CASE("a phrase query finds the article by phrase", "[e2e][demo]") {
-    json result = search_json(demo_index(), {"\"small modular reactors\""});
+    json result = search_json(seeds_index(), {"\"small modular reactors\""});
     REQUIRE(result["total"] == 1);
     CHECK_THAT(result["results"][0]["id"].get<std::string>(), Catch::EndsWith("001_644cae95aa9a28a1"));
     CHECK_THAT(result["results"][0]["snippet"].get<std::string>(),
@@ -90,7 +66,7 @@ TEST_CASE("a phrase query finds the article by phrase", "[e2e][demo]") {
 }
 
 TEST_CASE("Vladivostok returns 001 and 003 with the word marked in each snippet", "[e2e][demo]") {
-    json result = search_json(demo_index(), {"Vladivostok"});
+    json result = search_json(seeds_index(), {"Vladivostok"});
     std::set<std::string> ids = ids_of(result);
     REQUIRE(ids.size() == 2);
     CHECK(std::count_if(ids.begin(), ids.end(), [](const std::string& id) { return id.ends_with("001_644cae95aa9a28a1"); }) == 1);
@@ -103,28 +79,28 @@ TEST_CASE("Vladivostok returns 001 and 003 with the word marked in each snippet"
 }
 
 TEST_CASE("a word in no article exits 1 like grep", "[e2e][demo]") {
-    ToolRun run = search(demo_index(), {"zzzunknownword"});
+    ToolRun run = search(seeds_index(), {"zzzunknownword"});
     CHECK(run.exit_code == 1);
-    CHECK(search(demo_index(), {"Myanmar"}).exit_code == 0);
+    CHECK(search(seeds_index(), {"Myanmar"}).exit_code == 0);
 }
 
 TEST_CASE("a malformed query gets one line on stderr and exit code 2", "[e2e][demo]") {
-    ToolRun run = search(demo_index(), {"Myanmar AND"});
+    ToolRun run = search(seeds_index(), {"Myanmar AND"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Catch::StartsWith("news-search: error: bad query"));
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
 }
 
 TEST_CASE("an empty query matches every article and --limit 0 prints no results", "[e2e][demo]") {
-    json result = search_json(demo_index(), {"--limit", "0", ""});
+    json result = search_json(seeds_index(), {"--limit", "0", ""});
     CHECK(result["total"] == 5);
     CHECK(result["results"].empty());
-    CHECK(search_json(demo_index(), {""})["results"].size() == 5);
+    CHECK(search_json(seeds_index(), {""})["results"].size() == 5);
 }
 
 TEST_CASE("limit and offset page through the results", "[e2e][demo]") {
-    json first = search_json(demo_index(), {"--limit", "2", "Myanmar"});
-    json second = search_json(demo_index(), {"--limit", "2", "--offset", "2", "Myanmar"});
+    json first = search_json(seeds_index(), {"--limit", "2", "Myanmar"});
+    json second = search_json(seeds_index(), {"--limit", "2", "--offset", "2", "Myanmar"});
     REQUIRE(first["results"].size() == 2);
     REQUIRE(second["results"].size() == 2);
     CHECK(second["offset"] == 2);
@@ -134,7 +110,7 @@ TEST_CASE("limit and offset page through the results", "[e2e][demo]") {
 }
 
 TEST_CASE("news-search --show prints the stored article with its metadata", "[e2e][demo]") {
-    ToolRun run = search(demo_index(), {"--show", "000_22dd8a7c27f56fa9", "--json"});
+    ToolRun run = search(seeds_index(), {"--show", "000_22dd8a7c27f56fa9", "--json"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     json article = json::parse(run.out);
@@ -142,7 +118,7 @@ TEST_CASE("news-search --show prints the stored article with its metadata", "[e2
     CHECK(article["source"] == "AUN News");
     CHECK(article["date"] == "2022-08-11");
     CHECK_THAT(article["body"].get<std::string>(), Catch::Contains("Sergei Lavrov, Russia’s foreign minister"));
-    CHECK(search(demo_index(), {"--show", "no-such-id"}).exit_code == 1);
+    CHECK(search(seeds_index(), {"--show", "no-such-id"}).exit_code == 1);
 }
 
 TEST_CASE("JSON Lines on stdin are indexed and searchable", "[e2e][reader]") {

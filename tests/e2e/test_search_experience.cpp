@@ -17,6 +17,7 @@
 #include "tests/support/paths.hpp"
 #include "tests/support/run_tool.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/shared_indexes.hpp"
 
 using namespace newsdex::test;
 using nlohmann::json;
@@ -24,42 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const TempDir& bbc_index() {
-    static TempDir db;
-    static bool built = false;
-    if (!built) {
-        ToolRun run = run_tool(tool("news-index"), {"--db", db.path().string(), (shared_corpus() / "bbc").string()});
-        INFO(run.err);
-        REQUIRE(run.exit_code == 0);
-        built = true;
-    }
-    return db;
-}
-
-const TempDir& seeds_index() {
-    static TempDir db;
-    static bool built = false;
-    if (!built) {
-        ToolRun run = run_tool(tool("news-index"), {"--db", db.path().string(), (source_dir() / "corpus" / "seeds").string()});
-        INFO(run.err);
-        REQUIRE(run.exit_code == 0);
-        built = true;
-    }
-    return db;
-}
-
-ToolRun search(const TempDir& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db.path().string()});
-    return run_tool(tool("news-search"), args);
-}
-
-json search_json(const TempDir& db, std::vector<std::string> args) {
-    args.push_back("--json");
-    ToolRun run = search(db, args);
-    INFO(run.err);
-    REQUIRE(run.exit_code <= 1);
-    return json::parse(run.out);
-}
 
 std::vector<std::string> ids_of(const json& result) {
     std::vector<std::string> ids;
