@@ -19,14 +19,18 @@ class FacetCounter {
 public:
     /// `facets` are names from facet_names; throws UsageError for an unknown one.
     /// `limit` caps the count-ordered facets (actors, source); dates are never capped.
-    FacetCounter(const std::vector<std::string>& facets, std::size_t limit);
+    /// With `stories`, each near-duplicate cluster is counted once (by its first document).
+    FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories = false);
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
 
-    /// Registers the spies on `enquire`. The enquire must then be run with check_at_least
+    /// Registers the spy on `enquire`. The enquire must then be run with check_at_least
     /// set to the document count, so the counts are exact.
     void attach(Xapian::Enquire& enquire);
+
+    /// Documents (or, with `stories`, clusters) the spy has counted.
+    [[nodiscard]] std::size_t counted() const;
 
     /// True when some facet was requested.
     [[nodiscard]] bool empty() const { return m_facets.empty(); }
@@ -36,9 +40,10 @@ public:
     [[nodiscard]] std::vector<std::pair<std::string, std::vector<FacetValue>>> results() const;
 
 private:
-    struct Facet;
-    std::vector<std::unique_ptr<Facet>> m_facets;
+    class Spy;
+    std::vector<std::string> m_facets;
     std::size_t m_limit;
+    std::unique_ptr<Spy> m_spy;
 };
 
 }  // namespace newsdex
