@@ -31,7 +31,7 @@ test-sanitize:
 	cd $(ASAN) && ctest --output-on-failure -j $(JOBS)
 
 bench: deps
-	scripts/install-deps.sh gnuplot-nox
+	scripts/install-deps.sh gnuplot-nox time
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j $(JOBS)
 	benchmarks/run.sh $(BUILD)
