@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include <xapian.h>
+
 #include "common/cli/cli_support.hpp"
 #include "searcher/article_lookup.hpp"
 #include "searcher/cli.hpp"
@@ -52,7 +54,17 @@ int main(int argc, char** argv) {
             return ExitCode::partial;
         }
         if (options.count_only) options.limit = 0;
-        SearchResult result = run_search(index, options);
+        SearchResult result;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                result = run_search(index, options);
+                break;
+            } catch (const Xapian::DatabaseModifiedError&) {
+                // A writer's checkpoint replaced the revision being read: read the new one.
+                if (attempt == 5) throw;
+                index = open_index(options.db);
+            }
+        }
         if (options.count_only) {
             std::cout << result.total << '\n';
         } else if (options.json) {
