@@ -50,17 +50,6 @@ std::string utc_now_iso8601() {
     return text;
 }
 
-class Stopwatch {
-public:
-    explicit Stopwatch(double& total) : m_total(total), m_start(std::chrono::steady_clock::now()) {}
-    ~Stopwatch() { m_total += std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count(); }
-    Stopwatch(const Stopwatch&) = delete;
-    Stopwatch& operator=(const Stopwatch&) = delete;
-
-private:
-    double& m_total;
-    std::chrono::steady_clock::time_point m_start;
-};
 
 }  // namespace
 
@@ -145,7 +134,7 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
         const Article& article = processed.article;
         WriteResult result{WriteOutcome::added, false, article.id};
         {
-            Stopwatch timing(m_dedup_seconds);
+            StageTimer timing(&m_times, Stage::dedup);
             const std::string id_term = schema::id_term(article.id);
             std::optional<Xapian::docid> existing = find_existing(id_term);
             if (existing && m_existing.get_document(*existing).get_value(schema::slot_record_hash) == processed.record_hash) {
@@ -243,7 +232,7 @@ void IndexWriter::forget_run() {
 }
 
 void IndexWriter::checkpoint() {
-    Stopwatch timing(m_write_seconds);
+    StageTimer timing(&m_times, Stage::write);
     try {
         std::vector<fs::path> shards;
         fs::path work;
@@ -251,7 +240,8 @@ void IndexWriter::checkpoint() {
             m_shards->finish();
             apply_run_changes();
             shards = m_shards->close();
-            m_write_seconds += m_shards->busy_seconds();
+            m_times.add(Stage::write, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                          std::chrono::duration<double>(m_shards->busy_seconds())));
             m_shards.reset();
             if (!shards.empty()) work = shards.front().parent_path();
         }

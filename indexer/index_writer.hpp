@@ -21,6 +21,7 @@
 #include "indexer/processed_article.hpp"
 #include "indexer/segment_set.hpp"
 #include "indexer/shard_writers.hpp"
+#include "indexer/stage_times.hpp"
 
 namespace newsdex {
 
@@ -74,10 +75,10 @@ public:
     [[nodiscard]] Xapian::doccount doc_count() const;
 
     /// Seconds spent finding duplicates, inside write().
-    [[nodiscard]] double dedup_seconds() const { return m_dedup_seconds; }
+    [[nodiscard]] double dedup_seconds() const { return m_times.seconds(Stage::dedup); }
 
     /// Seconds spent writing: the shard threads' work (summed) plus checkpoints.
-    [[nodiscard]] double write_seconds() const { return m_write_seconds; }
+    [[nodiscard]] double write_seconds() const { return m_times.seconds(Stage::write); }
 
 private:
     // A document written in this run and not yet checkpointed.
@@ -110,8 +111,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> m_run_by_id;
     std::unordered_map<std::string, std::uint32_t> m_run_by_content;
     std::unordered_multimap<std::uint64_t, std::uint32_t> m_run_by_band;
-    double m_dedup_seconds = 0;
-    double m_write_seconds = 0;
+    StageTimes m_times;  // dedup: the lookups inside write(); write: shard threads and checkpoints
     bool m_changed_existing = false;  // documents of existing segments changed since the checkpoint
 };
 

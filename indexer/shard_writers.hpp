@@ -45,9 +45,6 @@ public:
     /// Commits and closes every shard; returns their paths for compaction.
     [[nodiscard]] std::vector<std::filesystem::path> close();
 
-    /// Documents queued so far.
-    [[nodiscard]] std::size_t added() const { return m_added; }
-
     /// Seconds the threads spent adding documents, summed over threads.
     [[nodiscard]] double busy_seconds() const { return static_cast<double>(m_busy_nanoseconds.load()) / 1e9; }
 
