@@ -1,6 +1,7 @@
 #include "common/analyzer.hpp"
 
 #include <array>
+#include <unordered_map>
 #include <utility>
 
 #include "common/schema.hpp"
@@ -24,10 +25,41 @@ Xapian::Stem stemmer_for(std::string_view lang) {
     return Xapian::Stem("english");
 }
 
+namespace {
+
+// A stemmer that remembers its answers. Its memory is bounded: past the limit it only computes.
+class CachingStemmer : public Xapian::StemImplementation {
+public:
+    explicit CachingStemmer(Xapian::Stem stem) : m_stem(std::move(stem)) {}
+
+    std::string operator()(const std::string& word) override {
+        if (auto it = m_stems.find(word); it != m_stems.end()) return it->second;
+        std::string stem = m_stem(word);
+        if (m_stems.size() < max_remembered) m_stems.emplace(word, stem);
+        return stem;
+    }
+    std::string get_description() const override { return m_stem.get_description(); }
+
+private:
+    static constexpr std::size_t max_remembered = 200000;
+    Xapian::Stem m_stem;
+    std::unordered_map<std::string, std::string> m_stems;
+};
+
+}  // namespace
+
+const Xapian::Stem& Stemmers::get(std::string_view lang) {
+    for (const auto& [code, stem] : m_by_language) {
+        if (code == lang) return stem;
+    }
+    m_by_language.emplace_back(std::string(lang), Xapian::Stem(new CachingStemmer(stemmer_for(lang))));
+    return m_by_language.back().second;
+}
+
 Xapian::TermGenerator make_term_generator(std::string_view lang) {
     Xapian::TermGenerator generator;
     generator.set_stemmer(stemmer_for(lang));
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator.set_stemming_strategy(index_stemming);
     return generator;
 }
 
@@ -35,7 +67,7 @@ Xapian::QueryParser make_query_parser(const Xapian::Database& db, std::string_vi
     Xapian::QueryParser parser;
     parser.set_database(db);
     parser.set_stemmer(stemmer_for(lang));
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_stemming_strategy(query_stemming);
     parser.set_default_op(Xapian::Query::OP_AND);
     parser.add_prefix("title", std::string(schema::title_prefix));
     return parser;

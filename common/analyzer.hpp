@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -17,8 +19,25 @@ inline constexpr Xapian::termcount title_weight = 3;
 /// an empty or unknown code, so every article gets stems.
 [[nodiscard]] Xapian::Stem stemmer_for(std::string_view lang);
 
-/// A TermGenerator set up for articles in `lang`: stemmer, STEM_SOME, positions on.
+/// Words are indexed by their stems only, each with its positions (`Z` terms, Xapian's
+/// STEM_ALL_Z), and queries, phrases included, match by stem. Indexing every word a second
+/// time unstemmed (STEM_SOME) doubled the terms and the cost of writing them.
+inline constexpr auto index_stemming = Xapian::TermGenerator::STEM_ALL_Z;
+inline constexpr auto query_stemming = Xapian::QueryParser::STEM_ALL_Z;
+
+/// A TermGenerator set up for articles in `lang`: stemmer, index_stemming, positions on.
 [[nodiscard]] Xapian::TermGenerator make_term_generator(std::string_view lang = {});
+
+/// The stemmers of one thread, one per language, each remembering the stems it computed:
+/// news repeats its words, so most words are stemmed once. Not thread-safe.
+class Stemmers {
+public:
+    /// The stemmer for `lang` (as stemmer_for() picks it), made on first use.
+    [[nodiscard]] const Xapian::Stem& get(std::string_view lang);
+
+private:
+    std::vector<std::pair<std::string, Xapian::Stem>> m_by_language;
+};
 
 /// A QueryParser over `db` with the same stemmer and strategy as make_term_generator(),
 /// AND as the default operator, and the `title:` free-text field.

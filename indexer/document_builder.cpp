@@ -52,10 +52,12 @@ schema::StoredArticle stored_form(const ProcessedArticle& processed) {
 
 }  // namespace
 
-Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermGenerator& generator) {
+Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermGenerator& generator,
+                                 Stemmers& stemmers) {
     const Article& article = processed.article;
     Xapian::Document document;
-    generator.set_stemmer(stemmer_for(article.lang));
+    generator.set_stemmer(stemmers.get(article.lang));
+    generator.set_stemming_strategy(index_stemming);
     generator.set_document(document);
 
     std::string title = matching_form(article.title);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <map>
 
 #include "common/diagnostics.hpp"
 #include "common/errors.hpp"
@@ -209,18 +210,25 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
 }
 
 void IndexWriter::apply_run_changes() {
+    // Grouped by part, so each part database is opened once.
+    std::map<fs::path, std::vector<const RunDocument*>> changes;
     for (const auto& run : m_run) {
-        if (!run.superseded && run.copies.empty()) continue;
-        Xapian::WritableDatabase& shard = m_shards->shard(run.shard);
-        auto docid = find_version(shard, run.id, run.record_hash);
-        if (!docid) continue;
-        if (run.superseded) {
-            shard.delete_document(*docid);
-            continue;
+        if (run.superseded || !run.copies.empty()) changes[m_shards->part_path(run.place)].push_back(&run);
+    }
+    for (const auto& [path, documents] : changes) {
+        Xapian::WritableDatabase part(path.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        for (const RunDocument* run : documents) {
+            auto docid = find_version(part, run->id, run->record_hash);
+            if (!docid) continue;
+            if (run->superseded) {
+                part.delete_document(*docid);
+                continue;
+            }
+            Xapian::Document document = part.get_document(*docid);
+            add_copies(document, run->copies);
+            part.replace_document(*docid, document);
         }
-        Xapian::Document document = shard.get_document(*docid);
-        add_copies(document, run.copies);
-        shard.replace_document(*docid, document);
+        part.commit();
     }
 }
 
@@ -239,7 +247,7 @@ void IndexWriter::checkpoint() {
         if (m_shards) {
             m_shards->finish();
             apply_run_changes();
-            shards = m_shards->close();
+            shards = m_shards->parts();
             m_times.add(Stage::write, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                           std::chrono::duration<double>(m_shards->busy_seconds())));
             m_shards.reset();

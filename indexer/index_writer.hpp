@@ -87,7 +87,7 @@ private:
         std::string record_hash;
         std::string cluster;
         std::optional<MinHashSignature> signature;
-        unsigned shard = 0;
+        DocumentPlace place;
         bool superseded = false;  // the same id came again later in the run
         std::vector<schema::SeenAs> copies;  // exact copies seen later in the run
     };

@@ -79,11 +79,12 @@ std::vector<Processed> process_batch(std::vector<Article> batch, const Processin
     std::vector<Processed> out;
     out.reserve(batch.size());
     Xapian::TermGenerator generator;
+    Stemmers stemmers;
     generator.set_max_word_length(static_cast<unsigned>(settings.max_word_bytes));
     for (auto& article : batch) {
         ProcessedArticle processed = process_article(std::move(article), settings, diagnostics, &times);
         StageTimer timer(&times, Stage::index);
-        Xapian::Document document = build_document(processed, generator);
+        Xapian::Document document = build_document(processed, generator, stemmers);
         out.push_back({std::move(processed), std::move(document)});
     }
     return out;

@@ -1,7 +1,9 @@
 #pragma once
-/// Several threads, each adding documents to a database of its own, so that Xapian's writing
-/// (most of the cost of indexing) runs on every core. The shards are merged into the index by
-/// compaction at each checkpoint (see SegmentSet).
+/// Several threads, each adding documents to databases of its own, so that Xapian's writing
+/// (most of the cost of indexing) runs on every core. Each thread starts a fresh database every
+/// `documents_per_part` documents: Xapian's in-memory inverter stays small and each flush
+/// writes into empty tables, so the cost per document does not grow with the index. The parts
+/// are merged into the index by compaction at each checkpoint (see SegmentSet).
 
 #include <atomic>
 #include <condition_variable>
@@ -19,12 +21,20 @@
 
 namespace newsdex {
 
-/// A pool of writer threads over shard databases in one working directory.
+/// Where a document was written: its shard and that shard's part database.
+struct DocumentPlace {
+    unsigned shard = 0;
+    unsigned part = 0;
+};
+
+/// A pool of writer threads over part databases in one working directory.
 class ShardWriters {
 public:
-    /// Creates `count` empty shards in `work_directory` and starts one thread for each.
-    /// Throws FatalError when a shard cannot be created.
-    ShardWriters(const std::filesystem::path& work_directory, unsigned count);
+    /// Documents in one part database.
+    static constexpr std::size_t documents_per_part = 1000;
+
+    /// Starts `count` writer threads whose parts go in `work_directory`.
+    ShardWriters(std::filesystem::path work_directory, unsigned count);
 
     /// Stops the threads (dropping queued documents) if finish() was not called.
     ~ShardWriters();
@@ -32,26 +42,28 @@ public:
     ShardWriters& operator=(const ShardWriters&) = delete;
 
     /// Queues `document` for the next shard in turn (blocking while that shard's queue is
-    /// full) and returns the shard's number. Rethrows, as FatalError, a failure of a writer.
-    unsigned add(Xapian::Document document);
+    /// full) and returns where it will be written. Rethrows, as FatalError, a writer's failure.
+    DocumentPlace add(Xapian::Document document);
 
-    /// Waits until every queued document is written and stops the threads. The shards stay
-    /// open for late changes through shard(). Rethrows a writer's failure as FatalError.
+    /// Waits until every queued document is written, commits and closes every part and stops
+    /// the threads. Rethrows a writer's failure as FatalError.
     void finish();
 
-    /// Shard `number`, for changes after finish().
-    [[nodiscard]] Xapian::WritableDatabase& shard(unsigned number) { return m_shards[number]->db; }
+    /// The database of `place`, to open for changes after finish().
+    [[nodiscard]] std::filesystem::path part_path(DocumentPlace place) const;
 
-    /// Commits and closes every shard; returns their paths for compaction.
-    [[nodiscard]] std::vector<std::filesystem::path> close();
+    /// Every part written, shard by shard in order: the same list whatever the thread timing.
+    [[nodiscard]] std::vector<std::filesystem::path> parts() const;
 
     /// Seconds the threads spent adding documents, summed over threads.
     [[nodiscard]] double busy_seconds() const { return static_cast<double>(m_busy_nanoseconds.load()) / 1e9; }
 
 private:
     struct Shard {
-        std::filesystem::path path;
-        Xapian::WritableDatabase db;
+        unsigned number = 0;
+        std::size_t queued_total = 0;  // documents ever queued: decides each one's part
+        std::size_t written = 0;
+        Xapian::WritableDatabase db;  // the open part, if any
         std::deque<Xapian::Document> queue;
         std::mutex mutex;
         std::condition_variable changed;
@@ -60,9 +72,12 @@ private:
         std::thread thread;
     };
     void run(Shard& shard);
+    void write(Shard& shard, Xapian::Document& document);
+    void close_part(Shard& shard);
     void stop();
     void rethrow_failure();
 
+    std::filesystem::path m_directory;
     std::vector<std::unique_ptr<Shard>> m_shards;
     std::size_t m_added = 0;
     bool m_stopped = false;

@@ -155,9 +155,8 @@ Xapian::QueryParser QueryBuilder::make_parser(const std::string& lang, const Par
 
 Xapian::Query QueryBuilder::proximity_boost(const std::string& text, const std::string& lang) const {
     if (!is_plain(text)) return {};
-    // The words as the index holds them with positions: unstemmed, as the parser splits them.
+    // The words as the index holds them with positions: their stems, as the parser splits them.
     Xapian::QueryParser parser = make_query_parser(m_db, lang);
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
     Xapian::Query words;
     try {
         words = parser.parse_query(matching_form(text), 0);

@@ -90,7 +90,7 @@ void QueryWords::collect(const Xapian::Query& query) {
         case Xapian::Query::OP_PHRASE: {
             std::vector<std::string> words(query.get_terms_begin(), query.get_terms_end());
             bool text = !words.empty() && std::all_of(words.begin(), words.end(),
-                                                      [](const std::string& w) { return is_text_term(w, false); });
+                                                      [](const std::string& w) { return is_text_term(w, true); });
             if (text) m_phrases.push_back(std::move(words));
             return;
         }
@@ -128,6 +128,13 @@ std::string QueryWords::key_of(std::string_view word) {
     while (!key.empty() && key.back() == '\'') key.pop_back();
     key.erase(0, std::min(key.size(), key.find_first_not_of('\'')));
     return key;
+}
+
+bool QueryWords::is_term(const std::string& key, const std::string& term) const {
+    if (key.empty()) return false;
+    if (term.empty() || term[0] != 'Z') return key == term;
+    if (m_stems_keep_initials && (term.size() < 2 || key[0] != term[1])) return false;
+    return term.compare(1, std::string::npos, m_stemmer(key)) == 0;
 }
 
 bool QueryWords::matches_key(const std::string& key) const {
@@ -170,6 +177,7 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
     std::unordered_map<std::string_view, int> numbers;
     numbers.reserve(words.size());
     std::vector<char> number_matches;  // by number: whether the query asks for that word
+    std::vector<std::string> number_keys;  // by number: the word's key
     std::vector<int> word_numbers(words.size());
     for (std::size_t w = 0; w < words.size(); ++w) {
         Word& word = words[w];
@@ -181,7 +189,10 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
             key = other_keys.emplace_back(QueryWords::key_of(surface));
         }
         auto [it, added] = numbers.try_emplace(key, static_cast<int>(number_matches.size()));
-        if (added) number_matches.push_back(query.matches_key(std::string(key)));
+        if (added) {
+            number_keys.emplace_back(key);
+            number_matches.push_back(query.matches_key(number_keys.back()));
+        }
         word_numbers[w] = it->second;
         if (number_matches[static_cast<std::size_t>(it->second)]) {
             word.matched = true;
@@ -190,23 +201,25 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
     }
     const auto phrase_base = static_cast<int>(number_matches.size());
     std::size_t runs = 0;
+    // Phrases are matched by the terms the index holds: the stems of the words. Whether a
+    // distinct word is a phrase's k-th term is decided once.
     for (std::size_t p = 0; p < query.phrases().size(); ++p) {
-        std::vector<int> wanted;
-        for (const auto& term : query.phrases()[p]) {
-            auto it = numbers.find(term);
-            if (it == numbers.end()) break;
-            wanted.push_back(it->second);
-        }
-        if (wanted.size() != query.phrases()[p].size()) continue;  // some word is not in the text
-        for (std::size_t i = 0; i + wanted.size() <= words.size(); ++i) {
+        const auto& phrase = query.phrases()[p];
+        std::vector<std::vector<signed char>> is_kth(phrase.size(), std::vector<signed char>(number_keys.size(), -1));
+        auto matches_kth = [&](std::size_t k, int number) {
+            signed char& known = is_kth[k][static_cast<std::size_t>(number)];
+            if (known < 0) known = query.is_term(number_keys[static_cast<std::size_t>(number)], phrase[k]) ? 1 : 0;
+            return known == 1;
+        };
+        for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
             bool whole = true;
-            for (std::size_t k = 0; k < wanted.size() && whole; ++k) {
-                whole = word_numbers[i + k] == wanted[k] && words[i + k].paragraph == words[i].paragraph;
+            for (std::size_t k = 0; k < phrase.size() && whole; ++k) {
+                whole = words[i + k].paragraph == words[i].paragraph && matches_kth(k, word_numbers[i + k]);
             }
             if (!whole) continue;
             ++runs;
             words[i].phrase = phrase_base + static_cast<int>(p);
-            for (std::size_t k = 0; k < wanted.size(); ++k) {
+            for (std::size_t k = 0; k < phrase.size(); ++k) {
                 words[i + k].matched = true;
                 words[i + k].run = runs;
             }

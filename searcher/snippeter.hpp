@@ -34,7 +34,11 @@ public:
     /// matches() for a word already put through key_of().
     [[nodiscard]] bool matches_key(const std::string& key) const;
 
-    /// The phrases of the query, each as its words in order (unstemmed, lower-case).
+    /// True when the word with `key` (see key_of()) is indexed as `term`: by its stem for a
+    /// `Z` term, as itself otherwise.
+    [[nodiscard]] bool is_term(const std::string& key, const std::string& term) const;
+
+    /// The phrases of the query, each as its terms in order (stems with their `Z`).
     [[nodiscard]] const std::vector<std::vector<std::string>>& phrases() const { return m_phrases; }
 
     /// True when the query has no text terms (a filter-only or match-all query).

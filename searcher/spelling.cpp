@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "common/schema.hpp"
 #include "common/unicode_text.hpp"
 
 namespace newsdex {
@@ -21,6 +22,11 @@ constexpr double more_frequent_by = 5.0;
 // factor 100 corrected 873 (taking the most frequent word within reach, factor 1: 535;
 // 10: 833; closest first, then most frequent: 874).
 constexpr double edit_penalty = 100.0;
+// Letters a stem may lack at the end of its words ("presid" + "ential").
+constexpr std::size_t max_ending = 5;
+// Stems whose written forms are looked up, best first, and documents read for them.
+constexpr std::size_t max_candidates = 5;
+constexpr std::size_t documents_per_form = 3;
 
 std::u32string code_points(std::string_view utf8) {
     std::u32string out;
@@ -35,6 +41,19 @@ bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c ==
 bool is_operator(std::string_view token) {
     static constexpr std::array<std::string_view, 6> operators{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     return std::find(operators.begin(), operators.end(), token) != operators.end();
+}
+
+// The least edit distance between `stem` and a beginning of `typed` that leaves at most
+// `max_ending` code points over (a stem lacks the ending of its words); above `limit`,
+// `limit + 1`.
+unsigned distance_to_a_beginning(std::u32string_view stem, std::u32string_view typed, unsigned limit) {
+    unsigned best = limit + 1;
+    const std::size_t shortest = stem.size() > limit ? stem.size() - limit : 0;
+    for (std::size_t length = std::max(shortest, typed.size() > max_ending ? typed.size() - max_ending : 0);
+         length <= std::min(typed.size(), stem.size() + limit); ++length) {
+        best = std::min(best, edit_distance(stem, typed.substr(0, length), limit));
+    }
+    return best;
 }
 
 }  // namespace
@@ -69,35 +88,79 @@ std::optional<std::string> SpellingCorrector::correct_word(std::string_view word
     std::string key = Xapian::Unicode::tolower(matching_form(word));
     const std::u32string typed = code_points(key);
     if (typed.size() < 3 || key.size() > 64) return std::nullopt;
-    const Xapian::doccount frequency = std::max(m_db.get_termfreq(key), m_db.get_termfreq("Z" + m_stemmer(key)));
+    const Xapian::doccount frequency = m_db.get_termfreq(stem_term(key));
     if (frequency >= rare_below) return std::nullopt;
 
     const unsigned limit = typed.size() <= 4 ? 1 : 2;
-    // Only unprefixed words share a lower-case first letter (prefixes are capitals).
+    // The index holds stems ("Zpresid"), which lack the words' endings: a stem is a candidate
+    // when it is close to a beginning of the typed word, and the word is then compared with
+    // the candidate's written forms.
     Xapian::Utf8Iterator first(key);
-    std::string initial;
-    Xapian::Unicode::append_utf8(initial, *first);
+    std::string prefix = "Z";
+    Xapian::Unicode::append_utf8(prefix, *first);
+
+    struct Candidate {
+        std::string term;
+        double score;
+    };
+    std::vector<Candidate> candidates;
+    std::size_t scanned = 0;
+    for (auto it = m_db.allterms_begin(prefix); it != m_db.allterms_end(prefix) && scanned < m_max_scanned;
+         ++it, ++scanned) {
+        const std::string& term = *it;
+        const Xapian::doccount candidate_frequency = it.get_termfreq();
+        if (candidate_frequency < more_frequent_by * frequency || candidate_frequency == 0) continue;
+        const std::u32string stem = code_points(std::string_view(term).substr(1));
+        const unsigned distance = distance_to_a_beginning(stem, typed, limit);
+        if (distance > limit) continue;
+        candidates.push_back({term, candidate_frequency / std::pow(edit_penalty, distance)});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    if (candidates.size() > max_candidates) candidates.resize(max_candidates);
 
     std::optional<std::string> best;
     double best_score = 0;
-    std::size_t scanned = 0;
-    for (auto it = m_db.allterms_begin(initial); it != m_db.allterms_end(initial) && scanned < m_max_scanned;
-         ++it, ++scanned) {
-        const std::string& term = *it;
-        const std::size_t length = code_point_count(term);
-        if ((length > typed.size() ? length - typed.size() : typed.size() - length) > limit) continue;
-        const Xapian::doccount candidate_frequency = it.get_termfreq();
-        if (candidate_frequency < more_frequent_by * frequency || candidate_frequency == 0) continue;
-        if (term == key) continue;
-        const unsigned distance = edit_distance(typed, code_points(term), limit);
-        if (distance > limit) continue;
-        const double score = candidate_frequency / std::pow(edit_penalty, distance);
-        if (!best || score > best_score) {
-            best = term;
-            best_score = score;
+    for (const auto& candidate : candidates) {
+        const Xapian::doccount candidate_frequency = m_db.get_termfreq(candidate.term);
+        for (const std::string& form : written_forms(candidate.term)) {
+            if (form == key) continue;
+            const unsigned distance = edit_distance(typed, code_points(form), limit);
+            if (distance > limit) continue;
+            const double score = candidate_frequency / std::pow(edit_penalty, distance);
+            if (!best || score > best_score) {
+                best = form;
+                best_score = score;
+            }
         }
     }
     return best;
+}
+
+std::string SpellingCorrector::stem_term(const std::string& key) const { return "Z" + m_stemmer(key); }
+
+std::vector<std::string> SpellingCorrector::written_forms(const std::string& term) const {
+    std::vector<std::string> forms;
+    std::size_t looked = 0;
+    for (auto it = m_db.postlist_begin(term); it != m_db.postlist_end(term) && looked < documents_per_form; ++it, ++looked) {
+        schema::StoredArticle article = schema::decode(m_db.get_document(*it).get_data());
+        auto collect = [&](const std::string& text) {
+            std::size_t i = 0;
+            while (i < text.size()) {
+                while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+                std::size_t begin = i;
+                while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+                if (i == begin) continue;
+                std::string key = Xapian::Unicode::tolower(matching_form(std::string_view(text).substr(begin, i - begin)));
+                while (!key.empty() && key.back() == '\'') key.pop_back();
+                key.erase(0, std::min(key.size(), key.find_first_not_of('\'')));
+                if (key.empty() || key[0] != term[1] || std::find(forms.begin(), forms.end(), key) != forms.end()) continue;
+                if (stem_term(key) == term) forms.push_back(std::move(key));
+            }
+        };
+        collect(article.title);
+        for (const auto& paragraph : article.paragraphs) collect(paragraph);
+    }
+    return forms;
 }
 
 std::optional<std::string> SpellingCorrector::correct_query(const std::string& text) const {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -28,10 +29,11 @@ public:
     SpellingCorrector(const Xapian::Database& db, Xapian::Stem stemmer, std::size_t max_scanned = max_terms_scanned);
 
     /// The best replacement for `word` (as typed), lower-case; std::nullopt when the word is
-    /// common enough in the index (as written or by its stem), too short (under 3 letters),
-    /// or nothing close is more frequent. Candidates are index words with the same first
-    /// letter within distance 2 (1 for words of up to 4 letters); the closest wins, and a
-    /// farther one only when it is many times more frequent.
+    /// common enough in the index (by its stem), too short (under 3 letters), or nothing
+    /// close is more frequent. Candidates are the words of the index (found by their stems,
+    /// then read from a few documents) with the same first letter within distance 2 (1 for
+    /// words of up to 4 letters); the closest wins, and a farther one only when it is many
+    /// times more frequent.
     [[nodiscard]] std::optional<std::string> correct_word(std::string_view word) const;
 
     /// `text` with each word that correct_word() can improve replaced (its first capital
@@ -40,6 +42,11 @@ public:
     [[nodiscard]] std::optional<std::string> correct_query(const std::string& text) const;
 
 private:
+    // The index term of a word: its stem, as the indexer writes it.
+    [[nodiscard]] std::string stem_term(const std::string& key) const;
+    // Words (lower-case) of a few documents holding `term` whose stem it is.
+    [[nodiscard]] std::vector<std::string> written_forms(const std::string& term) const;
+
     const Xapian::Database& m_db;
     Xapian::Stem m_stemmer;
     std::size_t m_max_scanned;

@@ -228,7 +228,8 @@ TEST_CASE("a phrase query highlights the phrase as one span, never a lone word o
         INFO(hit["snippet"]);
         std::vector<std::string> found = marks(hit["snippet"]);
         CHECK_FALSE(found.empty());
-        for (const auto& span : found) CHECK(lower(span) == "prime minister");
+        // Phrases match by stem, as the index does: "prime minister's" is an occurrence.
+        for (const auto& span : found) CHECK((lower(span) == "prime minister" || lower(span) == "prime minister's"));
     }
 }
 

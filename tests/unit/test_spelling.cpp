@@ -1,6 +1,8 @@
 // Issue "Search experience": spelling suggestions from the index's own vocabulary.
 #include <catch2/catch.hpp>
 
+#include "common/analyzer.hpp"
+#include "common/schema.hpp"
 #include "searcher/spelling.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -17,14 +19,17 @@ std::u32string u32(std::string_view utf8) {
 // A small index whose words occur in `frequency` documents each.
 Xapian::Database vocabulary(const test::TempDir& dir, const std::vector<std::pair<std::string, int>>& words) {
     Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_CREATE);
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(Xapian::Stem("english"));
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    Xapian::TermGenerator generator = make_term_generator("en");
     for (const auto& [word, frequency] : words) {
         for (int i = 0; i < frequency; ++i) {
             Xapian::Document document;
             generator.set_document(document);
             generator.index_text(word);
+            // The corrector reads written forms from the stored text, as the indexer stores it.
+            schema::StoredArticle stored;
+            stored.id = word + std::to_string(i);
+            stored.paragraphs = {word};
+            document.set_data(schema::encode(stored));
             db.add_document(document);
         }
     }
