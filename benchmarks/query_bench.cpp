@@ -102,8 +102,9 @@ struct Vocabulary {
 Vocabulary collect_vocabulary(const Xapian::Database& db, Xapian::doccount min_tf, Xapian::doccount max_tf) {
     Vocabulary vocabulary;
     Xapian::doccount best = 0;
-    for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
-        const std::string term = *it;
+    // The index holds words as stems (`Z` terms); a stem, typed as a query word, stems to itself.
+    for (auto it = db.allterms_begin("Z"); it != db.allterms_end("Z"); ++it) {
+        const std::string term = (*it).substr(1);
         if (!is_query_word(term)) continue;
         const Xapian::doccount tf = it.get_termfreq();
         if (tf > best) {

@@ -3,12 +3,14 @@
 # sizes, newsdex's time per stage, and query and facet latency.
 #
 #   benchmarks/run.sh [BUILD_DIR] [--sizes "10000 50000 200000"] [--threads N] [--quick]
-#                     [--work DIR] [--results DIR] [--keep]
+#                     [--baseline-up-to N] [--work DIR] [--results DIR] [--keep]
 #
 # BUILD_DIR (default: build) must hold bin/generate-corpus, bin/news-index,
 # bin/newsdex-baseline-index and bin/newsdex-query-bench (`make bench` builds them, then runs this).
 # Writes RESULTS/latest.json and RESULTS/throughput.png (RESULTS defaults to benchmarks/results)
 # and prints a Markdown report for RESULTS.md on stdout; progress goes to stderr.
+# --baseline-up-to N skips the (slow) baseline for corpora larger than N articles, for runs that
+# only show how news-index scales.
 # Environment: NEWSDEX_BBC, the BBC folder the generator learns its text from.
 # Needs bash, coreutils, awk, grep, sed; /usr/bin/time (package `time`) and gnuplot are used when
 # present. Exit codes: 0 ok, 2 bad usage or a failed step.
@@ -31,6 +33,7 @@ threads=""
 work_dir=""
 results_dir="$script_dir/results"
 keep=0
+baseline_up_to=""
 command_line="benchmarks/run.sh${*:+ $*}"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -39,6 +42,8 @@ while [ $# -gt 0 ]; do
         --threads) [ $# -ge 2 ] || die "--threads needs a value"; threads=$2; shift 2 ;;
         --threads=*) threads=${1#*=}; shift ;;
         --quick) sizes="2000 10000"; shift ;;
+        --baseline-up-to) [ $# -ge 2 ] || die "--baseline-up-to needs a value"; baseline_up_to=$2; shift 2 ;;
+        --baseline-up-to=*) baseline_up_to=${1#*=}; shift ;;
         --work) [ $# -ge 2 ] || die "--work needs a value"; work_dir=$2; shift 2 ;;
         --work=*) work_dir=${1#*=}; shift ;;
         --results) [ $# -ge 2 ] || die "--results needs a value"; results_dir=$2; shift 2 ;;
@@ -55,6 +60,7 @@ for size in $sizes; do is_count "$size" || die "--sizes wants positive whole num
 [ -n "$sizes" ] || die "--sizes is empty"
 sizes=$(tr ' ' '\n' <<<"$sizes" | grep . | sort -n -u | tr '\n' ' ')
 largest=$(tr ' ' '\n' <<<"$sizes" | grep . | tail -n 1)
+[ -z "$baseline_up_to" ] || is_count "$baseline_up_to" || die "--baseline-up-to wants a positive whole number, not \"$baseline_up_to\""
 [ -z "$threads" ] || is_count "$threads" || die "--threads wants a positive whole number, not \"$threads\""
 
 [ -d "$build_dir" ] || die "no build directory $build_dir (run: make build)"
@@ -184,13 +190,20 @@ for size in $sizes; do
     articles=$(wc -l <"$corpus" | tr -d ' ')
     corpus_bytes=$(stat -c %s "$corpus")
 
-    note "[$size] indexing with the bare-Xapian baseline"
-    measure "baseline-$size" "$baseline" --db "$work_dir/baseline-$size.db" "$corpus"
-    [ "$m_rc" -le 1 ] || die "newsdex-baseline-index failed (see $work_dir/baseline-$size.err)"
-    b_wall=$m_wall b_rss=$m_rss_kb b_cpu=$m_cpu
-    b_reported=$(head -n 1 "$work_dir/baseline-$size.out")
-    b_bytes=$(du -sb "$work_dir/baseline-$size.db" | cut -f1)
-    discard "$work_dir/baseline-$size.db"
+    with_baseline=1
+    [ -z "$baseline_up_to" ] || [ "$size" -le "$baseline_up_to" ] || with_baseline=0
+    b_wall="" b_rss="" b_cpu="" b_reported="" b_bytes=""
+    if [ "$with_baseline" -eq 1 ]; then
+        note "[$size] indexing with the bare-Xapian baseline"
+        measure "baseline-$size" "$baseline" --db "$work_dir/baseline-$size.db" "$corpus"
+        [ "$m_rc" -le 1 ] || die "newsdex-baseline-index failed (see $work_dir/baseline-$size.err)"
+        b_wall=$m_wall b_rss=$m_rss_kb b_cpu=$m_cpu
+        b_reported=$(head -n 1 "$work_dir/baseline-$size.out")
+        b_bytes=$(du -sb "$work_dir/baseline-$size.db" | cut -f1)
+        discard "$work_dir/baseline-$size.db"
+    else
+        note "[$size] baseline skipped (--baseline-up-to $baseline_up_to)"
+    fi
 
     note "[$size] indexing with news-index"
     index_flags=(--json --no-progress --db "$work_dir/newsdex-$size.db")
@@ -243,26 +256,32 @@ for size in $sizes; do
     fi
     discard "$work_dir/newsdex-$size.db" "$corpus" "$corpus.truth"
 
-    b_aps=$(calc "$articles / $b_wall" 1)
     n_aps=$(calc "$articles / $n_wall" 1)
-    b_mbs=$(calc "$corpus_bytes / 1e6 / $b_wall" 3)
     n_mbs=$(calc "$corpus_bytes / 1e6 / $n_wall" 3)
-    b_bpa=$(calc "$b_bytes / $articles" 1)
     n_bpa=$(calc "$n_bytes / $articles" 1)
-    ratio=$(calc "$n_aps / $b_aps" 3)
-    rss_ratio=""
-    if [ -n "$b_rss" ] && [ -n "$n_rss" ]; then rss_ratio=$(calc "$n_rss / $b_rss" 2); fi
-
-    size_json+=("$(cat <<EOF
-{"articles":$articles,"corpus_bytes":$corpus_bytes,
- "baseline":{"seconds":$b_wall,"articles_per_second":$b_aps,"mb_per_second":$b_mbs,"peak_rss_kb":$(json_or_null "$b_rss"),"cpu_seconds":$(json_or_null "$b_cpu"),"index_bytes":$b_bytes,"index_bytes_per_article":$b_bpa,"reported":$(json_or_null "$b_reported")},
- "newsdex":{"seconds":$n_wall,"articles_per_second":$n_aps,"mb_per_second":$n_mbs,"peak_rss_kb":$(json_or_null "$n_rss"),"cpu_seconds":$(json_or_null "$n_cpu"),"index_bytes":$n_bytes,"index_bytes_per_article":$n_bpa,"documents":$(json_or_null "$n_docs"),"stage_seconds":$(json_or_null "$stage_object"),"stage_share_percent":$share_json,"reported":$(json_or_null "$n_reported")},
- "ratio":{"articles_per_second":$ratio,"peak_rss":$(json_or_null "$rss_ratio"),"index_bytes_per_article":$(calc "$n_bpa / $b_bpa" 3)}}
-EOF
-)")
-    throughput_rows+=("| $articles | $(calc "$corpus_bytes / 1e6" 1) | $(calc "$n_aps" 0) | $(calc "$b_aps" 0) | $(calc "$ratio" 2)× | $(calc "$n_mbs" 2) | $(calc "$b_mbs" 2) | $(mib "$n_rss") | $(mib "$b_rss") | $(calc "$n_bpa" 0) | $(calc "$b_bpa" 0) |")
-    chart_rows+=("$articles $n_aps $b_aps $ratio")
-    note "[$size] newsdex $(calc "$n_aps" 0) articles/s, baseline $(calc "$b_aps" 0) articles/s, ratio $(calc "$ratio" 2)"
+    newsdex_json="{\"seconds\":$n_wall,\"articles_per_second\":$n_aps,\"mb_per_second\":$n_mbs,\"peak_rss_kb\":$(json_or_null "$n_rss"),\"cpu_seconds\":$(json_or_null "$n_cpu"),\"index_bytes\":$n_bytes,\"index_bytes_per_article\":$n_bpa,\"documents\":$(json_or_null "$n_docs"),\"stage_seconds\":$(json_or_null "$stage_object"),\"stage_share_percent\":$share_json,\"reported\":$(json_or_null "$n_reported")}"
+    if [ "$with_baseline" -eq 1 ]; then
+        b_aps=$(calc "$articles / $b_wall" 1)
+        b_mbs=$(calc "$corpus_bytes / 1e6 / $b_wall" 3)
+        b_bpa=$(calc "$b_bytes / $articles" 1)
+        ratio=$(calc "$n_aps / $b_aps" 3)
+        rss_ratio=""
+        if [ -n "$b_rss" ] && [ -n "$n_rss" ]; then rss_ratio=$(calc "$n_rss / $b_rss" 2); fi
+        baseline_json="{\"seconds\":$b_wall,\"articles_per_second\":$b_aps,\"mb_per_second\":$b_mbs,\"peak_rss_kb\":$(json_or_null "$b_rss"),\"cpu_seconds\":$(json_or_null "$b_cpu"),\"index_bytes\":$b_bytes,\"index_bytes_per_article\":$b_bpa,\"reported\":$(json_or_null "$b_reported")}"
+        ratio_json="{\"articles_per_second\":$ratio,\"peak_rss\":$(json_or_null "$rss_ratio"),\"index_bytes_per_article\":$(calc "$n_bpa / $b_bpa" 3)}"
+        throughput_rows+=("| $articles | $(calc "$corpus_bytes / 1e6" 1) | $(calc "$n_aps" 0) | $(calc "$b_aps" 0) | $(calc "$ratio" 2)× | $(calc "$n_mbs" 2) | $(calc "$b_mbs" 2) | $(mib "$n_rss") | $(mib "$b_rss") | $(calc "$n_bpa" 0) | $(calc "$b_bpa" 0) |")
+        chart_rows+=("$articles $n_aps $b_aps $ratio")
+        note "[$size] newsdex $(calc "$n_aps" 0) articles/s, baseline $(calc "$b_aps" 0) articles/s, ratio $(calc "$ratio" 2)"
+    else
+        baseline_json=null ratio_json=null
+        throughput_rows+=("| $articles | $(calc "$corpus_bytes / 1e6" 1) | $(calc "$n_aps" 0) | not run | n/a | $(calc "$n_mbs" 2) | n/a | $(mib "$n_rss") | n/a | $(calc "$n_bpa" 0) | n/a |")
+        chart_rows+=("$articles $n_aps ? ?")
+        note "[$size] newsdex $(calc "$n_aps" 0) articles/s (no baseline)"
+    fi
+    size_json+=("{\"articles\":$articles,\"corpus_bytes\":$corpus_bytes,
+ \"baseline\":$baseline_json,
+ \"newsdex\":$newsdex_json,
+ \"ratio\":$ratio_json}")
 done
 
 # --- latest.json ----------------------------------------------------------------------------------
@@ -277,6 +296,7 @@ if command -v gnuplot >/dev/null 2>&1; then
 set terminal $terminal size 900,720 noenhanced
 set output "$chart_file"
 set multiplot layout 2,1 title "newsdex indexing throughput, $run_date, $machine_cores cores"
+set datafile missing "?"
 set logscale x
 set xrange [$(calc "$smallest / 1.6" 0):$(calc "$largest * 1.6" 0)]
 set offsets 0, 0, graph 0.15, 0

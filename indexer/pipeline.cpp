@@ -28,7 +28,7 @@ namespace {
 constexpr std::size_t batch_size = 256;
 
 // Bumped whenever processing changes what a document holds, so that re-runs re-index.
-constexpr std::string_view processing_version = "newsdex-processing-1";
+constexpr std::string_view processing_version = "newsdex-processing-2";
 
 struct Processed {
     ProcessedArticle article;
