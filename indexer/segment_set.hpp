@@ -28,7 +28,7 @@ public:
     [[nodiscard]] std::filesystem::path make_work_directory();
 
     /// Compacts `shards` (closed databases) into one new segment, lists it in the stub
-    /// (atomically), then merges neighbours while the newest is at least a quarter of the size
+    /// (atomically), then merges neighbours while the newest is at least half the size
     /// of the one before (so merge cost stays O(n log n)). Removes the shards.
     void add_segment(const std::vector<std::filesystem::path>& shards);
 
