@@ -110,8 +110,12 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
     // exact; otherwise the matcher looks a little past the page and the total is an estimate
     // (collapsing makes estimates coarse, hence the margin).
     const bool exact = (!facets.empty() && !facet_pass) || options.count_only || db.get_doccount() <= exact_total_below;
-    const Xapian::doccount check_at_least =
+    Xapian::doccount check_at_least =
         exact ? db.get_doccount() : static_cast<Xapian::doccount>(options.offset + options.limit + 1000);
+    // The counting pass gave the total, so an empty page needs no matching. With collapsing, an
+    // empty page and any check_at_least above 0, Xapian 1.4 may walk every match again (23 ms for
+    // the 79k matches of "said" in a 95k index).
+    if (facet_pass && options.limit == 0) check_at_least = 0;
 
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                          static_cast<Xapian::doccount>(options.limit), check_at_least);
