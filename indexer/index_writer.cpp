@@ -275,6 +275,18 @@ void IndexWriter::checkpoint() {
     }
 }
 
+void IndexWriter::finish() {
+    checkpoint();
+    StageTimer timing(&m_times, Stage::write);
+    try {
+        m_existing.close();
+        m_segments.merge_run();
+        open_existing();
+    } catch (const Xapian::Error& e) {
+        throw FatalError("cannot merge the index's segments: " + e.get_description());
+    }
+}
+
 Xapian::doccount IndexWriter::doc_count() const { return m_existing.get_doccount(); }
 
 }  // namespace newsdex

@@ -71,6 +71,9 @@ public:
     /// Writes out everything so far: afterwards it is durable and visible to readers.
     void checkpoint();
 
+    /// At the end of a run: checkpoints, then merges the run's segments into one.
+    void finish();
+
     /// Documents in the index after the last checkpoint.
     [[nodiscard]] Xapian::doccount doc_count() const;
 

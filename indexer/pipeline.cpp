@@ -195,7 +195,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     if (options.strict && diagnostics.rejected() > 0) {
         throw FatalError("stopped at the first rejected record (--strict); the index is as it was");
     }
-    writer.checkpoint();
+    writer.finish();
     progress.finish();
 
     summary.near_duplicate_clusters = joined_clusters.size();

@@ -75,6 +75,7 @@ SegmentSet::SegmentSet(fs::path directory) : m_directory(std::move(directory)) {
         m_names.push_back(first.filename().string());
         write_stub();
     }
+    m_listed_before_run = m_names.size();
 }
 
 std::vector<fs::path> SegmentSet::segments() const {
@@ -112,6 +113,7 @@ void SegmentSet::add_segment(const std::vector<fs::path>& shards) {
     if (m_names.size() == 1 && doc_count(m_directory / m_names.front()) == 0) {
         fs::path empty = m_directory / m_names.front();
         m_names.clear();
+        m_listed_before_run = 0;
         m_names.push_back(segment.filename().string());
         write_stub();
         fs::remove_all(empty);
@@ -119,7 +121,22 @@ void SegmentSet::add_segment(const std::vector<fs::path>& shards) {
         m_names.push_back(segment.filename().string());
         write_stub();
     }
+}
+
+void SegmentSet::merge_run() {
+    m_listed_before_run = std::min(m_listed_before_run, m_names.size());
+    if (m_names.size() - m_listed_before_run >= 2) {
+        std::vector<fs::path> added;
+        for (std::size_t i = m_listed_before_run; i < m_names.size(); ++i) added.push_back(m_directory / m_names[i]);
+        fs::path merged = next_segment_path();
+        compact_databases(added, merged);
+        m_names.resize(m_listed_before_run);
+        m_names.push_back(merged.filename().string());
+        write_stub();
+        for (const auto& segment : added) fs::remove_all(segment);
+    }
     merge_tail();
+    m_listed_before_run = m_names.size();
 }
 
 void SegmentSet::merge_tail() {

@@ -1,7 +1,8 @@
 #pragma once
 /// The on-disk layout of an index: a directory of segments (Xapian glass databases) listed in
 /// a stub file `XAPIANDB`, which Xapian itself opens as one database. Each checkpoint of a
-/// run adds a segment; small neighbours are merged by compaction so a handful remain.
+/// run adds a segment; at the end of the run its segments are compacted into one, and small
+/// neighbours are merged so that a handful remain.
 
 #include <cstddef>
 #include <filesystem>
@@ -27,10 +28,15 @@ public:
     /// A fresh, empty working directory for this run's shards.
     [[nodiscard]] std::filesystem::path make_work_directory();
 
-    /// Compacts `shards` (closed databases) into one new segment, lists it in the stub
-    /// (atomically), then merges neighbours while the newest is at least half the size
-    /// of the one before (so merge cost stays O(n log n)). Removes the shards.
+    /// Compacts `shards` (closed databases) into one new segment and lists it in the stub
+    /// (atomically). Removes the shards.
     void add_segment(const std::vector<std::filesystem::path>& shards);
+
+    /// At the end of a run: compacts the segments it added into one, then merges neighbours
+    /// while the newest is at least half the size of the one before (so merge cost stays
+    /// O(n log n) over many runs). Merging once per run, not at each checkpoint, copies each
+    /// document twice in a run of any size (once from the writers' parts, once here).
+    void merge_run();
 
 private:
     void write_stub();
@@ -38,6 +44,7 @@ private:
     void merge_tail();
 
     std::filesystem::path m_directory;
+    std::size_t m_listed_before_run = 0;  // segments listed when the run began
     std::vector<std::string> m_names;  // segment directory names, oldest first
     unsigned long m_next_number = 1;
 };

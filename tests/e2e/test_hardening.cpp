@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -254,6 +255,31 @@ TEST_CASE("news-index killed mid-run leaves an index a re-run completes with eve
         CHECK(count(db.path(), query) == count(g.db, query));
     }
     CHECK(all_ids(db.path()) == all_ids(g.db));
+}
+
+TEST_CASE("a run's checkpoint segments are merged into one at its end, and a small later run adds its own",
+          "[e2e][hardening][segments]") {
+    const Generated& g = generated();
+    TempDir db;
+    auto stub_lines = [&] {
+        std::ifstream stub(db.path() / "XAPIANDB");
+        std::ostringstream text;
+        text << stub.rdbuf();
+        return lines_of(text.str()).size();
+    };
+    ToolRun first = run_tool(tool("news-index"), {"--db", db.path().string(), "--commit-every", checkpoint_every,
+                                                  g.corpus.string()});
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    CHECK(stub_lines() == 1);
+    CHECK(all_ids(db.path()) == all_ids(g.db));
+    CHECK(count(db.path(), "\"prime minister\"") == count(g.db, "\"prime minister\""));
+
+    ToolRun second = run_tool(tool("news-index"), {"--db", db.path().string(), seeds});
+    INFO(second.err);
+    REQUIRE(second.exit_code == 0);
+    CHECK(stub_lines() == 2);  // 5 articles are far under half of 4,000: not merged
+    CHECK(std::stol(count(db.path(), "", false)) == std::stol(count(g.db, "", false)) + 5);
 }
 
 // ---- concurrency -----------------------------------------------------------------------
