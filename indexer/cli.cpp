@@ -6,7 +6,7 @@ void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
     app.add_option("--db", options.db, "Index directory (created when missing)");
     app.add_option("inputs", options.inputs, "Files, directories (read recursively) or - for JSON Lines on stdin");
     app.add_flag("--json", options.json, "Print the run summary as one JSON object on stdout");
-    app.add_option("--threads", options.threads, "Worker threads (default: number of cores)")
+    app.add_option("--threads", options.threads, "Threads that process and write articles (default: number of cores)")
         ->check(CLI::Range(1u, 256u));
     app.add_option("--commit-every", options.commit_every, "Articles per commit")
         ->capture_default_str()

@@ -15,7 +15,8 @@ constexpr int max_candidates_per_band = 64;
 
 DuplicateFinder::DuplicateFinder(const MinHasher& hasher) : m_hasher(&hasher) {}
 
-std::optional<NearCopy> DuplicateFinder::operator()(const ProcessedArticle& article, const Xapian::Database& db) const {
+std::optional<NearCopy> DuplicateFinder::operator()(const ProcessedArticle& article, const Xapian::Database& db,
+                                                    const TermFilter* terms) const {
     if (article.band_terms.empty()) return std::nullopt;
     auto signature = unserialise_signature(article.signature);
     if (!signature) return std::nullopt;
@@ -26,6 +27,7 @@ std::optional<NearCopy> DuplicateFinder::operator()(const ProcessedArticle& arti
     double best_similarity = -1;
     for (const auto& band : article.band_terms) {
         const std::string term = std::string(schema::band_prefix) + band;
+        if (terms && !terms->may_contain(term)) continue;
         int examined = 0;
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && examined < max_candidates_per_band;
              ++it, ++examined) {

@@ -10,6 +10,7 @@
 
 #include "indexer/minhash.hpp"
 #include "indexer/processed_article.hpp"
+#include "indexer/term_filter.hpp"
 
 namespace newsdex {
 
@@ -26,8 +27,10 @@ public:
     explicit DuplicateFinder(const MinHasher& hasher);
 
     /// The most similar verified near copy of `article` in `db` (never the article's own
-    /// id), or nullopt when there is none (or the article has no signature).
-    [[nodiscard]] std::optional<NearCopy> operator()(const ProcessedArticle& article, const Xapian::Database& db) const;
+    /// id), or nullopt when there is none (or the article has no signature). Band terms that
+    /// `terms` (when given) says `db` cannot hold are not looked up.
+    [[nodiscard]] std::optional<NearCopy> operator()(const ProcessedArticle& article, const Xapian::Database& db,
+                                                     const TermFilter* terms = nullptr) const;
 
 private:
     const MinHasher* m_hasher;

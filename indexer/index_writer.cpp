@@ -58,6 +58,20 @@ IndexWriter::IndexWriter(const fs::path& directory, WriterSettings settings, con
     : m_lock(directory), m_segments(directory), m_settings(settings), m_hasher(hasher), m_finder(hasher) {
     m_settings.checkpoint_every = std::max<std::size_t>(m_settings.checkpoint_every, 1);
     open_existing();
+    learn_existing_terms();
+}
+
+void IndexWriter::learn_existing_terms() {
+    for (std::string_view prefix : {std::string_view("Q"), schema::content_hash_prefix, schema::band_prefix}) {
+        const std::string start(prefix);
+        for (auto it = m_existing.allterms_begin(start); it != m_existing.allterms_end(start); ++it) m_lookup_terms.add(*it);
+    }
+}
+
+void IndexWriter::remember_terms(const ProcessedArticle& processed) {
+    m_lookup_terms.add(schema::id_term(processed.article.id));
+    if (!processed.content_hash.empty()) m_lookup_terms.add(hash_term(processed.content_hash));
+    for (const auto& band : processed.band_terms) m_lookup_terms.add(std::string(schema::band_prefix) + band);
 }
 
 IndexWriter::~IndexWriter() = default;
@@ -80,6 +94,7 @@ void IndexWriter::open_existing() {
 }
 
 std::optional<Xapian::docid> IndexWriter::find_existing(const std::string& term) const {
+    if (!m_lookup_terms.may_contain(term)) return std::nullopt;
     auto it = m_existing.postlist_begin(term);
     if (it == m_existing.postlist_end(term)) return std::nullopt;
     return *it;
@@ -148,7 +163,7 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
             }
 
             // An exact copy of another document's text is recorded on that document, not indexed.
-            if (!processed.content_hash.empty()) {
+            if (!processed.content_hash.empty() && m_lookup_terms.may_contain(hash_term(processed.content_hash))) {
                 const std::string term = hash_term(processed.content_hash);
                 for (auto it = m_existing.postlist_begin(term); it != m_existing.postlist_end(term); ++it) {
                     if (existing && *it == *existing) continue;
@@ -177,7 +192,7 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
                 result.outcome = WriteOutcome::replaced;
             }
 
-            auto near_existing = m_finder(processed, m_existing);
+            auto near_existing = m_finder(processed, m_existing, &m_lookup_terms);
             auto near_run = cluster_in_run(processed);
             if (near_existing && (!near_run || near_existing->similarity >= near_run->second)) {
                 result.cluster = near_existing->cluster;
@@ -190,9 +205,11 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
         document.add_value(schema::slot_cluster, result.cluster);
         document.add_boolean_term(schema::boolean_term(schema::cluster_prefix, result.cluster));
 
-        if (!m_shards) m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), writer_shards);
+        if (!m_shards) m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), writer_shards,
+                                                                 m_settings.writer_threads);
         RunDocument run{article.id, processed.record_hash, result.cluster, unserialise_signature(processed.signature),
                         m_shards->add(std::move(document)), false, {}};
+        remember_terms(processed);
         auto index = static_cast<std::uint32_t>(m_run.size());
         m_run.push_back(std::move(run));
         m_run_by_id[article.id] = index;

@@ -21,6 +21,7 @@
 #include "indexer/processed_article.hpp"
 #include "indexer/segment_set.hpp"
 #include "indexer/shard_writers.hpp"
+#include "indexer/term_filter.hpp"
 #include "indexer/stage_times.hpp"
 
 namespace newsdex {
@@ -48,6 +49,7 @@ inline constexpr unsigned writer_shards = 2;
 /// How the writer works.
 struct WriterSettings {
     std::size_t checkpoint_every = 50000;  ///< new documents between checkpoints
+    unsigned writer_threads = writer_shards;  ///< threads adding documents to the shards
 };
 
 /// The single writer of an index directory (see SegmentSet for the layout). Articles are
@@ -96,6 +98,8 @@ private:
     };
 
     void open_existing();
+    void learn_existing_terms();
+    void remember_terms(const ProcessedArticle& processed);
     std::optional<Xapian::docid> find_existing(const std::string& term) const;
     bool record_copy_on_existing(Xapian::docid kept, const Article& copy);
     bool record_copy_in_run(std::uint32_t kept, const Article& copy);
@@ -109,6 +113,7 @@ private:
     const MinHasher& m_hasher;
     DuplicateFinder m_finder;
     Xapian::WritableDatabase m_existing;  // every segment: lookups, deletions, copies recorded
+    TermFilter m_lookup_terms;            // id, content-hash and band terms written so far
     std::unique_ptr<ShardWriters> m_shards;
     std::vector<RunDocument> m_run;
     std::unordered_map<std::string, std::uint32_t> m_run_by_id;

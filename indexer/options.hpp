@@ -17,7 +17,7 @@ struct IndexerOptions {
     std::vector<std::string> inputs;           ///< files, directories, or "-" for JSON Lines on stdin
     bool json = false;                         ///< print the summary as one JSON object on stdout
     bool progress = true;                      ///< show a progress line when stderr is a terminal
-    unsigned threads = 0;                      ///< worker threads; 0 = number of cores
+    unsigned threads = 0;                      ///< worker and writer threads; 0 = number of cores
     std::size_t commit_every = 50000;          ///< new articles per checkpoint (durable, visible)
     std::optional<int> year;                   ///< reference year for year-less datelines
     std::vector<std::filesystem::path> boilerplate_files;  ///< extra boilerplate rule files

@@ -130,7 +130,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     // The writer first: it takes the index's lock, so a second run stops before any work.
     MinHasher hasher;
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    IndexWriter writer(options.db, {options.commit_every}, hasher);
+    IndexWriter writer(options.db, {options.commit_every, threads}, hasher);
 
     std::vector<InputSource> sources = expand_inputs(options.inputs, diagnostics);
     SourceBoilerplate learned;

@@ -1,5 +1,6 @@
 #include "indexer/shard_writers.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -28,14 +29,20 @@ void set_flush_threshold() {
 
 }  // namespace
 
-ShardWriters::ShardWriters(std::filesystem::path work_directory, unsigned count) : m_directory(std::move(work_directory)) {
+ShardWriters::ShardWriters(std::filesystem::path work_directory, unsigned shards, unsigned threads)
+    : m_directory(std::move(work_directory)) {
     set_flush_threshold();
-    for (unsigned i = 0; i < std::max(count, 1u); ++i) {
+    for (unsigned i = 0; i < std::max(shards, 1u); ++i) {
         auto shard = std::make_unique<Shard>();
         shard->number = i;
         m_shards.push_back(std::move(shard));
     }
-    for (auto& shard : m_shards) shard->thread = std::thread([this, s = shard.get()] { run(*s); });
+    const auto thread_count = std::clamp<std::size_t>(threads, 1, m_shards.size());
+    for (std::size_t t = 0; t < thread_count; ++t) {
+        std::vector<Shard*> served;
+        for (std::size_t s = t; s < m_shards.size(); s += thread_count) served.push_back(m_shards[s].get());
+        m_threads.emplace_back([this, served] { run(served); });
+    }
 }
 
 ShardWriters::~ShardWriters() { stop(); }
@@ -71,39 +78,50 @@ void ShardWriters::close_part(Shard& shard) {
     shard.db = Xapian::WritableDatabase();
 }
 
-void ShardWriters::run(Shard& shard) {
+void ShardWriters::run(std::vector<Shard*> shards) {
     try {
         for (;;) {
+            Shard* shard = nullptr;
             Xapian::Document document;
             {
-                std::unique_lock lock(shard.mutex);
-                shard.changed.wait(lock, [&] { return !shard.queue.empty() || shard.closing; });
-                if (shard.queue.empty()) break;
-                document = std::move(shard.queue.front());
-                shard.queue.pop_front();
+                std::unique_lock lock(m_mutex);
+                auto waiting = [&] {
+                    for (Shard* candidate : shards) {
+                        if (!candidate->queue.empty()) return candidate;
+                    }
+                    return static_cast<Shard*>(nullptr);
+                };
+                m_changed.wait(lock, [&] { return waiting() != nullptr || m_closing || m_failure; });
+                if (m_failure) return;
+                shard = waiting();
+                if (!shard) break;  // closing, and nothing left to write
+                document = std::move(shard->queue.front());
+                shard->queue.pop_front();
             }
-            shard.changed.notify_all();
-            write(shard, document);
+            m_changed.notify_all();
+            write(*shard, document);
         }
-        if (shard.written % documents_per_part != 0) {
+        for (Shard* shard : shards) {
+            if (shard->written % documents_per_part == 0) continue;
             auto start = std::chrono::steady_clock::now();
-            close_part(shard);
+            close_part(*shard);
             m_busy_nanoseconds +=
                 std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
         }
     } catch (const Xapian::Error& e) {
-        std::lock_guard lock(shard.mutex);
-        shard.failure = std::make_exception_ptr(FatalError("cannot write shard: " + e.get_description()));
-        shard.closing = true;
-        shard.queue.clear();
-        shard.changed.notify_all();
+        fail(std::make_exception_ptr(FatalError("cannot write shard: " + e.get_description())));
     } catch (...) {
-        std::lock_guard lock(shard.mutex);
-        shard.failure = std::current_exception();
-        shard.closing = true;
-        shard.queue.clear();
-        shard.changed.notify_all();
+        fail(std::current_exception());
     }
+}
+
+void ShardWriters::fail(std::exception_ptr failure) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_failure) m_failure = std::move(failure);
+        for (auto& shard : m_shards) shard->queue.clear();
+    }
+    m_changed.notify_all();
 }
 
 DocumentPlace ShardWriters::add(Xapian::Document document) {
@@ -111,13 +129,13 @@ DocumentPlace ShardWriters::add(Xapian::Document document) {
     Shard& shard = *m_shards[number];
     DocumentPlace place{number, 0};
     {
-        std::unique_lock lock(shard.mutex);
-        shard.changed.wait(lock, [&] { return shard.queue.size() < max_queued || shard.closing; });
-        if (shard.failure) std::rethrow_exception(shard.failure);
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return shard.queue.size() < max_queued || m_failure; });
+        if (m_failure) std::rethrow_exception(m_failure);
         shard.queue.push_back(std::move(document));
         place.part = static_cast<unsigned>(shard.queued_total++ / documents_per_part);
     }
-    shard.changed.notify_all();
+    m_changed.notify_all();
     ++m_added;
     return place;
 }
@@ -125,27 +143,19 @@ DocumentPlace ShardWriters::add(Xapian::Document document) {
 void ShardWriters::stop() {
     if (m_stopped) return;
     m_stopped = true;
-    for (auto& shard : m_shards) {
-        {
-            std::lock_guard lock(shard->mutex);
-            shard->closing = true;
-        }
-        shard->changed.notify_all();
+    {
+        std::lock_guard lock(m_mutex);
+        m_closing = true;
     }
-    for (auto& shard : m_shards) {
-        if (shard->thread.joinable()) shard->thread.join();
-    }
-}
-
-void ShardWriters::rethrow_failure() {
-    for (auto& shard : m_shards) {
-        if (shard->failure) std::rethrow_exception(shard->failure);
+    m_changed.notify_all();
+    for (auto& thread : m_threads) {
+        if (thread.joinable()) thread.join();
     }
 }
 
 void ShardWriters::finish() {
     stop();
-    rethrow_failure();
+    if (m_failure) std::rethrow_exception(m_failure);
 }
 
 std::vector<std::filesystem::path> ShardWriters::parts() const {

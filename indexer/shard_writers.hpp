@@ -33,8 +33,10 @@ public:
     /// Documents in one part database.
     static constexpr std::size_t documents_per_part = 1000;
 
-    /// Starts `count` writer threads whose parts go in `work_directory`.
-    ShardWriters(std::filesystem::path work_directory, unsigned count);
+    /// Starts writer threads for `shards` shards whose parts go in `work_directory`: one per
+    /// shard, or `threads` when fewer, each serving its share of the shards. What each shard
+    /// holds does not depend on the number of threads.
+    ShardWriters(std::filesystem::path work_directory, unsigned shards, unsigned threads);
 
     /// Stops the threads (dropping queued documents) if finish() was not called.
     ~ShardWriters();
@@ -65,20 +67,20 @@ private:
         std::size_t written = 0;
         Xapian::WritableDatabase db;  // the open part, if any
         std::deque<Xapian::Document> queue;
-        std::mutex mutex;
-        std::condition_variable changed;
-        bool closing = false;
-        std::exception_ptr failure;
-        std::thread thread;
     };
-    void run(Shard& shard);
+    void run(std::vector<Shard*> shards);
     void write(Shard& shard, Xapian::Document& document);
     void close_part(Shard& shard);
+    void fail(std::exception_ptr failure);
     void stop();
-    void rethrow_failure();
 
     std::filesystem::path m_directory;
     std::vector<std::unique_ptr<Shard>> m_shards;
+    std::vector<std::thread> m_threads;
+    std::mutex m_mutex;  // guards every shard's queue, closing and failure
+    std::condition_variable m_changed;
+    bool m_closing = false;
+    std::exception_ptr m_failure;
     std::size_t m_added = 0;
     bool m_stopped = false;
     std::atomic<std::int64_t> m_busy_nanoseconds{0};
