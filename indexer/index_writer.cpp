@@ -163,14 +163,17 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
             }
 
             // An exact copy of another document's text is recorded on that document, not indexed.
-            if (!processed.content_hash.empty() && m_lookup_terms.may_contain(hash_term(processed.content_hash))) {
+            if (!processed.content_hash.empty()) {
+                // The filter only spares the index lookup; the run's own table is asked regardless.
                 const std::string term = hash_term(processed.content_hash);
-                for (auto it = m_existing.postlist_begin(term); it != m_existing.postlist_end(term); ++it) {
-                    if (existing && *it == *existing) continue;
-                    if (existing) m_existing.delete_document(*existing);  // its text became another's copy
-                    if (in_run != m_run_by_id.end()) m_run[in_run->second].superseded = true;
-                    bool recorded = record_copy_on_existing(*it, article);
-                    return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
+                if (m_lookup_terms.may_contain(term)) {
+                    for (auto it = m_existing.postlist_begin(term); it != m_existing.postlist_end(term); ++it) {
+                        if (existing && *it == *existing) continue;
+                        if (existing) m_existing.delete_document(*existing);  // its text became another's copy
+                        if (in_run != m_run_by_id.end()) m_run[in_run->second].superseded = true;
+                        bool recorded = record_copy_on_existing(*it, article);
+                        return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
+                    }
                 }
                 if (auto kept = m_run_by_content.find(processed.content_hash);
                     kept != m_run_by_content.end() && !m_run[kept->second].superseded &&

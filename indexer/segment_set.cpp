@@ -143,10 +143,9 @@ void SegmentSet::merge_tail() {
     while (m_names.size() >= 2) {
         fs::path older = m_directory / m_names[m_names.size() - 2];
         fs::path newer = m_directory / m_names.back();
-        // A segment is merged into its elder once it holds half as many documents: each
-        // document is copied about log2(n / checkpoint) times in all (3.2 times at 1M
-        // articles with 50,000-article checkpoints; a quarter, 5 times), and the index keeps
-        // a handful of segments.
+        // A segment is merged into its elder once it holds half as many documents, so over
+        // many runs each document is copied about log2(n / run size) times and the index
+        // keeps a handful of segments.
         if (static_cast<unsigned long long>(doc_count(newer)) * 2 < doc_count(older)) break;
         fs::path merged = next_segment_path();
         compact_databases({older, newer}, merged);

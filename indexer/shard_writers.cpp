@@ -45,7 +45,19 @@ ShardWriters::ShardWriters(std::filesystem::path work_directory, unsigned shards
     }
 }
 
-ShardWriters::~ShardWriters() { stop(); }
+ShardWriters::~ShardWriters() {
+    // Without finish(), the run is being abandoned: what is still queued is not written.
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto& shard : m_shards) shard->queue.clear();
+    }
+    stop();
+}
+
+void ShardWriters::add_busy_since(std::chrono::steady_clock::time_point start) {
+    m_busy_nanoseconds +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+}
 
 std::filesystem::path ShardWriters::part_path(DocumentPlace place) const {
     char name[48];
@@ -69,7 +81,7 @@ void ShardWriters::write(Shard& shard, Xapian::Document& document) {
     } catch (const Xapian::Error& e) {
         throw FatalError("cannot write " + path.string() + ": " + e.get_description());
     }
-    m_busy_nanoseconds += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+    add_busy_since(start);
 }
 
 void ShardWriters::close_part(Shard& shard) {
@@ -105,8 +117,7 @@ void ShardWriters::run(std::vector<Shard*> shards) {
             if (shard->written % documents_per_part == 0) continue;
             auto start = std::chrono::steady_clock::now();
             close_part(*shard);
-            m_busy_nanoseconds +=
-                std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+            add_busy_since(start);
         }
     } catch (const Xapian::Error& e) {
         fail(std::make_exception_ptr(FatalError("cannot write shard: " + e.get_description())));

@@ -6,6 +6,7 @@
 /// are merged into the index by compaction at each checkpoint (see SegmentSet).
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <cstddef>
@@ -71,6 +72,7 @@ private:
     void run(std::vector<Shard*> shards);
     void write(Shard& shard, Xapian::Document& document);
     void close_part(Shard& shard);
+    void add_busy_since(std::chrono::steady_clock::time_point start);
     void fail(std::exception_ptr failure);
     void stop();
 

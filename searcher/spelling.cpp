@@ -8,6 +8,7 @@
 
 #include "common/schema.hpp"
 #include "common/unicode_text.hpp"
+#include "searcher/snippeter.hpp"
 
 namespace newsdex {
 namespace {
@@ -101,6 +102,7 @@ std::optional<std::string> SpellingCorrector::correct_word(std::string_view word
 
     struct Candidate {
         std::string term;
+        Xapian::doccount frequency;
         double score;
     };
     std::vector<Candidate> candidates;
@@ -113,7 +115,7 @@ std::optional<std::string> SpellingCorrector::correct_word(std::string_view word
         const std::u32string stem = code_points(std::string_view(term).substr(1));
         const unsigned distance = distance_to_a_beginning(stem, typed, limit);
         if (distance > limit) continue;
-        candidates.push_back({term, candidate_frequency / std::pow(edit_penalty, distance)});
+        candidates.push_back({term, candidate_frequency, candidate_frequency / std::pow(edit_penalty, distance)});
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     if (candidates.size() > max_candidates) candidates.resize(max_candidates);
@@ -121,12 +123,11 @@ std::optional<std::string> SpellingCorrector::correct_word(std::string_view word
     std::optional<std::string> best;
     double best_score = 0;
     for (const auto& candidate : candidates) {
-        const Xapian::doccount candidate_frequency = m_db.get_termfreq(candidate.term);
         for (const std::string& form : written_forms(candidate.term)) {
             if (form == key) continue;
             const unsigned distance = edit_distance(typed, code_points(form), limit);
             if (distance > limit) continue;
-            const double score = candidate_frequency / std::pow(edit_penalty, distance);
+            const double score = candidate.frequency / std::pow(edit_penalty, distance);
             if (!best || score > best_score) {
                 best = form;
                 best_score = score;
@@ -150,9 +151,7 @@ std::vector<std::string> SpellingCorrector::written_forms(const std::string& ter
                 std::size_t begin = i;
                 while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
                 if (i == begin) continue;
-                std::string key = Xapian::Unicode::tolower(matching_form(std::string_view(text).substr(begin, i - begin)));
-                while (!key.empty() && key.back() == '\'') key.pop_back();
-                key.erase(0, std::min(key.size(), key.find_first_not_of('\'')));
+                std::string key = QueryWords::key_of(std::string_view(text).substr(begin, i - begin));
                 if (key.empty() || key[0] != term[1] || std::find(forms.begin(), forms.end(), key) != forms.end()) continue;
                 if (stem_term(key) == term) forms.push_back(std::move(key));
             }
