@@ -208,8 +208,10 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
         document.add_value(schema::slot_cluster, result.cluster);
         document.add_boolean_term(schema::boolean_term(schema::cluster_prefix, result.cluster));
 
-        if (!m_shards) m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), writer_shards,
-                                                                 m_settings.writer_threads);
+        if (!m_shards) {
+            const unsigned threads = m_settings.writer_threads > 1 ? m_settings.writer_threads : 0;
+            m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), writer_shards, threads);
+        }
         RunDocument run{article.id, processed.record_hash, result.cluster, unserialise_signature(processed.signature),
                         m_shards->add(std::move(document)), false, {}};
         remember_terms(processed);

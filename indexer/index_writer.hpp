@@ -49,7 +49,8 @@ inline constexpr unsigned writer_shards = 2;
 /// How the writer works.
 struct WriterSettings {
     std::size_t checkpoint_every = 50000;  ///< new documents between checkpoints
-    unsigned writer_threads = writer_shards;  ///< threads adding documents to the shards
+    /// Threads adding documents to the shards; with 1, the caller of write() adds them.
+    unsigned writer_threads = writer_shards;
 };
 
 /// The single writer of an index directory (see SegmentSet for the layout). Articles are

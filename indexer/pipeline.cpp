@@ -186,8 +186,10 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         }
         return false;
     };
+    // One thread does everything itself: a deferred batch is processed when it is written.
+    const auto launch = threads > 1 ? std::launch::async : std::launch::deferred;
     while (read_batch()) {
-        in_flight.push_back(std::async(std::launch::async, process_batch, std::move(batch), std::cref(settings),
+        in_flight.push_back(std::async(launch, process_batch, std::move(batch), std::cref(settings),
                                        std::ref(diagnostics), std::ref(times)));
         if (in_flight.size() > threads) write_oldest();
     }

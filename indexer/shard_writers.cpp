@@ -37,7 +37,7 @@ ShardWriters::ShardWriters(std::filesystem::path work_directory, unsigned shards
         shard->number = i;
         m_shards.push_back(std::move(shard));
     }
-    const auto thread_count = std::clamp<std::size_t>(threads, 1, m_shards.size());
+    const auto thread_count = std::min<std::size_t>(threads, m_shards.size());
     for (std::size_t t = 0; t < thread_count; ++t) {
         std::vector<Shard*> served;
         for (std::size_t s = t; s < m_shards.size(); s += thread_count) served.push_back(m_shards[s].get());
@@ -113,16 +113,20 @@ void ShardWriters::run(std::vector<Shard*> shards) {
             m_changed.notify_all();
             write(*shard, document);
         }
-        for (Shard* shard : shards) {
-            if (shard->written % documents_per_part == 0) continue;
-            auto start = std::chrono::steady_clock::now();
-            close_part(*shard);
-            add_busy_since(start);
-        }
+        close_unfinished_parts(shards);
     } catch (const Xapian::Error& e) {
         fail(std::make_exception_ptr(FatalError("cannot write shard: " + e.get_description())));
     } catch (...) {
         fail(std::current_exception());
+    }
+}
+
+void ShardWriters::close_unfinished_parts(const std::vector<Shard*>& shards) {
+    for (Shard* shard : shards) {
+        if (shard->written % documents_per_part == 0) continue;
+        auto start = std::chrono::steady_clock::now();
+        close_part(*shard);
+        add_busy_since(start);
     }
 }
 
@@ -139,6 +143,12 @@ DocumentPlace ShardWriters::add(Xapian::Document document) {
     auto number = static_cast<unsigned>((m_added / run_length) % m_shards.size());
     Shard& shard = *m_shards[number];
     DocumentPlace place{number, 0};
+    if (m_threads.empty()) {
+        place.part = static_cast<unsigned>(shard.queued_total++ / documents_per_part);
+        write(shard, document);
+        ++m_added;
+        return place;
+    }
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return shard.queue.size() < max_queued || m_failure; });
@@ -165,8 +175,14 @@ void ShardWriters::stop() {
 }
 
 void ShardWriters::finish() {
+    const bool first_call = !m_stopped;
     stop();
     if (m_failure) std::rethrow_exception(m_failure);
+    if (first_call && m_threads.empty()) {
+        std::vector<Shard*> all;
+        for (auto& shard : m_shards) all.push_back(shard.get());
+        close_unfinished_parts(all);
+    }
 }
 
 std::vector<std::filesystem::path> ShardWriters::parts() const {

@@ -35,8 +35,9 @@ public:
     static constexpr std::size_t documents_per_part = 1000;
 
     /// Starts writer threads for `shards` shards whose parts go in `work_directory`: one per
-    /// shard, or `threads` when fewer, each serving its share of the shards. What each shard
-    /// holds does not depend on the number of threads.
+    /// shard, or `threads` when fewer, each serving its share of the shards. With `threads`
+    /// 0, add() writes on the caller's thread (a single-threaded run). What each shard holds
+    /// does not depend on the number of threads.
     ShardWriters(std::filesystem::path work_directory, unsigned shards, unsigned threads);
 
     /// Stops the threads (dropping queued documents) if finish() was not called.
@@ -45,7 +46,7 @@ public:
     ShardWriters& operator=(const ShardWriters&) = delete;
 
     /// Queues `document` for the next shard in turn (blocking while that shard's queue is
-    /// full) and returns where it will be written. Rethrows, as FatalError, a writer's failure.
+    /// full), or writes it at once without threads, and returns where it goes. Rethrows, as FatalError, a writer's failure.
     DocumentPlace add(Xapian::Document document);
 
     /// Waits until every queued document is written, commits and closes every part and stops
@@ -70,6 +71,7 @@ private:
         std::deque<Xapian::Document> queue;
     };
     void run(std::vector<Shard*> shards);
+    void close_unfinished_parts(const std::vector<Shard*>& shards);
     void write(Shard& shard, Xapian::Document& document);
     void close_part(Shard& shard);
     void add_busy_since(std::chrono::steady_clock::time_point start);
