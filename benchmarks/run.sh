@@ -3,14 +3,15 @@
 # sizes, newsdex's time per stage, and query and facet latency.
 #
 #   benchmarks/run.sh [BUILD_DIR] [--sizes "10000 50000 200000"] [--threads N] [--quick]
-#                     [--baseline-up-to N] [--work DIR] [--results DIR] [--keep]
+#                     [--baseline-up-to N] [--no-scaling] [--work DIR] [--results DIR] [--keep]
 #
 # BUILD_DIR (default: build) must hold bin/generate-corpus, bin/news-index,
 # bin/newsdex-baseline-index and bin/newsdex-query-bench (`make bench` builds them, then runs this).
 # Writes RESULTS/latest.json and RESULTS/throughput.png (RESULTS defaults to benchmarks/results)
 # and prints a Markdown report for RESULTS.md on stdout; progress goes to stderr.
 # --baseline-up-to N skips the (slow) baseline for corpora larger than N articles, for runs that
-# only show how news-index scales.
+# only show how news-index scales. At the smallest size news-index also runs with --threads 1, to
+# show how it scales from one thread to --threads (default: all cores); --no-scaling skips that.
 # Environment: NEWSDEX_BBC, the BBC folder the generator learns its text from.
 # Needs bash, coreutils, awk, grep, sed; /usr/bin/time (package `time`) and gnuplot are used when
 # present. Exit codes: 0 ok, 2 bad usage or a failed step.
@@ -24,7 +25,7 @@ die() { echo "$program: error: $*" >&2; exit 2; }
 note() { echo "$program: $*" >&2; }
 
 # The header comment is the help.
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 
 # --- Arguments ------------------------------------------------------------------------------------
 build_dir="$repo_dir/build"
@@ -34,6 +35,7 @@ work_dir=""
 results_dir="$script_dir/results"
 keep=0
 baseline_up_to=""
+scaling=1
 command_line="benchmarks/run.sh${*:+ $*}"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -44,6 +46,7 @@ while [ $# -gt 0 ]; do
         --quick) sizes="2000 10000"; shift ;;
         --baseline-up-to) [ $# -ge 2 ] || die "--baseline-up-to needs a value"; baseline_up_to=$2; shift 2 ;;
         --baseline-up-to=*) baseline_up_to=${1#*=}; shift ;;
+        --no-scaling) scaling=0; shift ;;
         --work) [ $# -ge 2 ] || die "--work needs a value"; work_dir=$2; shift 2 ;;
         --work=*) work_dir=${1#*=}; shift ;;
         --results) [ $# -ge 2 ] || die "--results needs a value"; results_dir=$2; shift 2 ;;
@@ -60,6 +63,7 @@ for size in $sizes; do is_count "$size" || die "--sizes wants positive whole num
 [ -n "$sizes" ] || die "--sizes is empty"
 sizes=$(tr ' ' '\n' <<<"$sizes" | grep . | sort -n -u | tr '\n' ' ')
 largest=$(tr ' ' '\n' <<<"$sizes" | grep . | tail -n 1)
+smallest=$(tr ' ' '\n' <<<"$sizes" | grep . | head -n 1)
 [ -z "$baseline_up_to" ] || is_count "$baseline_up_to" || die "--baseline-up-to wants a positive whole number, not \"$baseline_up_to\""
 [ -z "$threads" ] || is_count "$threads" || die "--threads wants a positive whole number, not \"$threads\""
 
@@ -180,6 +184,9 @@ throughput_rows=()
 stage_rows=()
 chart_rows=()
 query_json="null"
+scaling_threads=${threads:-$machine_cores}
+scaling_json="null"
+scaling_row=""
 
 for size in $sizes; do
     corpus="$work_dir/corpus-$size.jsonl"
@@ -216,6 +223,18 @@ for size in $sizes; do
     n_reported=$(grep '^{' "$work_dir/newsdex-$size.out" | tail -n 1 || true)
     n_bytes=$(du -sb "$work_dir/newsdex-$size.db" | cut -f1)
     n_docs=$(json_number "$(json_top "$n_reported")" documents)
+
+    if [ "$scaling" -eq 1 ] && [ "$size" = "$smallest" ] && [ "$scaling_threads" -gt 1 ]; then
+        note "[$size] indexing with news-index --threads 1"
+        measure "newsdex-1-thread-$size" "$news_index" --json --no-progress --threads 1 \
+            --db "$work_dir/newsdex-1-thread-$size.db" "$corpus"
+        [ "$m_rc" -le 1 ] || die "news-index --threads 1 failed (see $work_dir/newsdex-1-thread-$size.err)"
+        discard "$work_dir/newsdex-1-thread-$size.db"
+        scaling_ratio=$(calc "$m_wall / $n_wall" 3)
+        scaling_json="{\"articles\":$articles,\"threads\":$scaling_threads,\"seconds_1_thread\":$m_wall,\"cpu_seconds_1_thread\":$(json_or_null "$m_cpu"),\"seconds\":$n_wall,\"cpu_seconds\":$(json_or_null "$n_cpu"),\"speedup\":$scaling_ratio}"
+        scaling_row="| $articles | $(calc "$articles / $m_wall" 0) | ${m_cpu:-n/a} | $scaling_threads | $(calc "$articles / $n_wall" 0) | ${n_cpu:-n/a} | $(calc "$scaling_ratio" 2)× |"
+        note "[$size] 1 thread $(calc "$articles / $m_wall" 0) articles/s, $scaling_threads threads $(calc "$articles / $n_wall" 0) articles/s: $(calc "$scaling_ratio" 2)×"
+    fi
 
     # Stage shares: stage seconds are summed over threads, so only their shares are comparable.
     stage_object=$(json_object "$n_reported" stage_seconds)
@@ -289,7 +308,6 @@ chart_file="$results_dir/throughput.png"
 chart_note=""
 if command -v gnuplot >/dev/null 2>&1; then
     printf '%s\n' "${chart_rows[@]}" >"$work_dir/throughput.dat"
-    smallest=$(tr ' ' '\n' <<<"$sizes" | grep . | head -n 1)
     terminal=png
     gnuplot -e 'set terminal' 2>&1 | grep -q pngcairo && terminal=pngcairo
     gnuplot >"$work_dir/gnuplot.err" 2>&1 <<EOF || { chart_note="gnuplot failed (see $work_dir/gnuplot.err)"; }
@@ -329,8 +347,8 @@ fi
         [ "$i" -eq 0 ] || printf ',\n'
         printf '%s' "${size_json[$i]}"
     done
-    printf '],\n "queries_on_size":%s,\n "queries":%s,\n "chart":%s}\n' \
-        "$(json_or_null "${query_size:-}")" "$query_json" \
+    printf '],\n "thread_scaling":%s,\n "queries_on_size":%s,\n "queries":%s,\n "chart":%s}\n' \
+        "$scaling_json" "$(json_or_null "${query_size:-}")" "$query_json" \
         "$( [ -n "$chart_file" ] && json_string "throughput.png" || echo null)"
 } >"$results_dir/latest.json"
 note "wrote $results_dir/latest.json${chart_file:+ and $chart_file}"
@@ -363,6 +381,14 @@ echo "| articles | read | clean | dedup | extract | index | write |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${stage_rows[@]}"
 echo
+if [ -n "$scaling_row" ]; then
+    echo "### From one thread to $scaling_threads (news-index --threads 1, then --threads $scaling_threads, same corpus)"
+    echo
+    echo "| articles | 1 thread art/s | CPU s | threads | art/s | CPU s | speedup |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    echo "$scaling_row"
+    echo
+fi
 echo "### Query latency (${query_size:-?} articles, limit 10 with snippets, ms)"
 echo
 echo "| queries | p50 | p95 | p99 | no match |"

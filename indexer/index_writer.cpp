@@ -74,7 +74,13 @@ void IndexWriter::remember_terms(const ProcessedArticle& processed) {
     for (const auto& band : processed.band_terms) m_lookup_terms.add(std::string(schema::band_prefix) + band);
 }
 
-IndexWriter::~IndexWriter() = default;
+IndexWriter::~IndexWriter() {
+    // An abandoned run lists nothing more, but a compaction under way uses this object's
+    // members: it must end first. A deferred one never started.
+    if (m_pending && m_pending->compaction.wait_for(std::chrono::seconds(0)) != std::future_status::deferred) {
+        m_pending->compaction.wait();
+    }
+}
 
 void IndexWriter::open_existing() {
     try {
@@ -83,8 +89,8 @@ void IndexWriter::open_existing() {
             m_existing.add_database(Xapian::WritableDatabase(segment.string(), Xapian::DB_OPEN));
         }
         // Changes to what the index already holds (replaced articles deleted, copies recorded)
-        // wait in a transaction until the checkpoint adds the new documents: a run that stops
-        // early (--strict, an error) leaves the index exactly as the last checkpoint left it.
+        // wait in a transaction until the next segment is listed: a run that stops early
+        // (--strict, an error) leaves the index exactly as the last listing left it.
         m_existing.begin_transaction(false);
     } catch (const Xapian::DatabaseLockError&) {
         throw FatalError("index is locked by another writer");
@@ -118,8 +124,7 @@ bool IndexWriter::record_copy_on_existing(Xapian::docid kept, const Article& cop
     return true;
 }
 
-bool IndexWriter::record_copy_in_run(std::uint32_t kept, const Article& copy) {
-    RunDocument& document = m_run[kept];
+bool IndexWriter::record_copy_in_run(RunDocument& document, const Article& copy) {
     if (document.id == copy.id) return false;
     for (const auto& seen : document.copies) {
         if (seen.id == copy.id) return false;
@@ -128,14 +133,15 @@ bool IndexWriter::record_copy_in_run(std::uint32_t kept, const Article& copy) {
     return true;
 }
 
-std::optional<std::pair<std::string, double>> IndexWriter::cluster_in_run(const ProcessedArticle& processed) const {
+std::optional<std::pair<std::string, double>> IndexWriter::cluster_in_run(const ProcessedArticle& processed,
+                                                                           const std::vector<std::uint64_t>& bands) const {
     auto signature = unserialise_signature(processed.signature);
-    if (!signature || processed.band_terms.empty()) return std::nullopt;
+    if (!signature || bands.empty()) return std::nullopt;
     std::optional<std::pair<std::string, double>> best;
-    for (const auto& band : processed.band_terms) {
-        auto [first, last] = m_run_by_band.equal_range(hash64(band));
+    for (std::uint64_t band : bands) {
+        auto [first, last] = m_run.with_band(band);
         for (auto it = first; it != last; ++it) {
-            const RunDocument& candidate = m_run[it->second];
+            const RunDocument& candidate = m_run.at(it->second);
             if (candidate.superseded || candidate.id == processed.article.id || !candidate.signature) continue;
             if (!m_hasher.is_near_copy(*signature, *candidate.signature)) continue;
             double similarity = estimated_jaccard(*signature, *candidate.signature);
@@ -149,6 +155,7 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
     try {
         const Article& article = processed.article;
         WriteResult result{WriteOutcome::added, false, article.id};
+        std::vector<std::uint64_t> bands;
         {
             StageTimer timing(&m_times, Stage::dedup);
             const std::string id_term = schema::id_term(article.id);
@@ -156,9 +163,9 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
             if (existing && m_existing.get_document(*existing).get_value(schema::slot_record_hash) == processed.record_hash) {
                 return {WriteOutcome::unchanged, false, {}};
             }
-            auto in_run = m_run_by_id.find(article.id);
-            if (in_run != m_run_by_id.end() && m_run[in_run->second].superseded) in_run = m_run_by_id.end();
-            if (in_run != m_run_by_id.end() && m_run[in_run->second].record_hash == processed.record_hash) {
+            RunDocument* in_run = m_run.find_id(article.id);
+            if (in_run && in_run->superseded) in_run = nullptr;
+            if (in_run && in_run->record_hash == processed.record_hash) {
                 return {WriteOutcome::unchanged, false, {}};
             }
 
@@ -170,17 +177,16 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
                     for (auto it = m_existing.postlist_begin(term); it != m_existing.postlist_end(term); ++it) {
                         if (existing && *it == *existing) continue;
                         if (existing) m_existing.delete_document(*existing);  // its text became another's copy
-                        if (in_run != m_run_by_id.end()) m_run[in_run->second].superseded = true;
+                        if (in_run) in_run->superseded = true;
                         bool recorded = record_copy_on_existing(*it, article);
                         return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
                     }
                 }
-                if (auto kept = m_run_by_content.find(processed.content_hash);
-                    kept != m_run_by_content.end() && !m_run[kept->second].superseded &&
-                    m_run[kept->second].id != article.id) {
+                if (RunDocument* kept = m_run.find_content(processed.content_hash);
+                    kept && !kept->superseded && kept->id != article.id) {
                     if (existing) m_existing.delete_document(*existing);
-                    if (in_run != m_run_by_id.end()) m_run[in_run->second].superseded = true;
-                    bool recorded = record_copy_in_run(kept->second, article);
+                    if (in_run) in_run->superseded = true;
+                    bool recorded = record_copy_in_run(*kept, article);
                     return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
                 }
             }
@@ -190,13 +196,14 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
                 m_changed_existing = true;
                 result.outcome = WriteOutcome::replaced;
             }
-            if (in_run != m_run_by_id.end()) {
-                m_run[in_run->second].superseded = true;
+            if (in_run) {
+                in_run->superseded = true;
                 result.outcome = WriteOutcome::replaced;
             }
 
+            for (const auto& band : processed.band_terms) bands.push_back(hash64(band));
             auto near_existing = m_finder(processed, m_existing, &m_lookup_terms);
-            auto near_run = cluster_in_run(processed);
+            auto near_run = cluster_in_run(processed, bands);
             if (near_existing && (!near_run || near_existing->similarity >= near_run->second)) {
                 result.cluster = near_existing->cluster;
                 result.near_duplicate = true;
@@ -212,34 +219,37 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
             const unsigned threads = m_settings.writer_threads > 1 ? m_settings.writer_threads : 0;
             m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), writer_shards, threads);
         }
-        RunDocument run{article.id, processed.record_hash, result.cluster, unserialise_signature(processed.signature),
-                        m_shards->add(std::move(document)), false, {}};
+        RunDocument run;
+        run.id = article.id;
+        run.record_hash = processed.record_hash;
+        run.cluster = result.cluster;
+        run.content_hash = processed.content_hash;
+        run.bands = std::move(bands);
+        run.signature = unserialise_signature(processed.signature);
+        run.place = m_shards->add(std::move(document));
+        m_run.add(std::move(run));
         remember_terms(processed);
-        auto index = static_cast<std::uint32_t>(m_run.size());
-        m_run.push_back(std::move(run));
-        m_run_by_id[article.id] = index;
-        if (!processed.content_hash.empty()) {
-            auto [entry, inserted] = m_run_by_content.emplace(processed.content_hash, index);
-            if (!inserted && m_run[entry->second].superseded) entry->second = index;
-        }
-        for (const auto& band : processed.band_terms) m_run_by_band.emplace(hash64(band), index);
 
-        if (m_run.size() >= m_settings.checkpoint_every) checkpoint();
+        if (m_run.end() - m_checkpoint_begin >= m_settings.checkpoint_every) checkpoint();
         return result;
     } catch (const Xapian::Error& e) {
         throw FatalError("cannot write index: " + e.get_description());
     }
 }
 
-void IndexWriter::apply_run_changes() {
-    // Grouped by part, so each part database is opened once.
-    std::map<fs::path, std::vector<const RunDocument*>> changes;
-    for (const auto& run : m_run) {
+// Superseded documents are deleted and copies recorded, in the part databases of the documents
+// since the last checkpoint. Grouped by part, so each part database is opened once.
+void IndexWriter::apply_changes_to_parts() {
+    std::map<fs::path, std::vector<RunDocument*>> changes;
+    for (RunTables::Number number = m_checkpoint_begin; number < m_run.end(); ++number) {
+        RunDocument& run = m_run.at(number);
         if (run.superseded || !run.copies.empty()) changes[m_shards->part_path(run.place)].push_back(&run);
     }
     for (const auto& [path, documents] : changes) {
         Xapian::WritableDatabase part(path.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-        for (const RunDocument* run : documents) {
+        for (RunDocument* run : documents) {
+            run->superseded_in_part = run->superseded;
+            run->copies_in_part = run->copies.size();
             auto docid = find_version(part, run->id, run->record_hash);
             if (!docid) continue;
             if (run->superseded) {
@@ -254,44 +264,86 @@ void IndexWriter::apply_run_changes() {
     }
 }
 
-void IndexWriter::forget_run() {
-    m_run.clear();
-    m_run_by_id.clear();
-    m_run_by_content.clear();
-    m_run_by_band.clear();
+// What happened to the documents of a just-listed segment while it was being compacted, now
+// applied to the segment itself.
+void IndexWriter::apply_changes_to_listed(RunTables::Number end) {
+    for (RunTables::Number number = m_run.first(); number < end; ++number) {
+        const RunDocument& run = m_run.at(number);
+        const bool delete_it = run.superseded && !run.superseded_in_part;
+        const bool new_copies = !run.superseded && run.copies.size() > run.copies_in_part;
+        if (!delete_it && !new_copies) continue;
+        auto docid = find_version(m_existing, run.id, run.record_hash);
+        if (!docid) continue;
+        if (delete_it) {
+            m_existing.delete_document(*docid);
+        } else {
+            Xapian::Document document = m_existing.get_document(*docid);
+            add_copies(document, {run.copies.begin() + static_cast<std::ptrdiff_t>(run.copies_in_part), run.copies.end()});
+            m_existing.replace_document(*docid, document);
+        }
+    }
 }
 
-void IndexWriter::checkpoint() {
-    StageTimer timing(&m_times, Stage::write);
-    try {
-        std::vector<fs::path> shards;
-        fs::path work;
-        if (m_shards) {
-            m_shards->finish();
-            apply_run_changes();
-            shards = m_shards->parts();
-            m_times.add(Stage::write, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                          std::chrono::duration<double>(m_shards->busy_seconds())));
-            m_shards.reset();
-            if (!shards.empty()) work = shards.front().parent_path();
-        }
-        const bool changed = !m_run.empty() || m_changed_existing;
+void IndexWriter::start_compaction(std::vector<fs::path> parts) {
+    fs::path segment = m_segments.new_segment_path();
+    fs::path work = parts.front().parent_path();
+    auto compact = [this, parts = std::move(parts), segment, work] {
+        StageTimer timing(&m_times, Stage::write);
+        compact_databases(parts, segment);
+        fs::remove_all(work);
+    };
+    // A single-threaded run compacts when the segment is listed, on its own thread.
+    const auto launch = m_settings.writer_threads > 1 ? std::launch::async : std::launch::deferred;
+    m_pending = PendingSegment{std::async(launch, std::move(compact)), segment, m_run.end()};
+}
+
+// Commits the changes to listed segments, lists the pending segment (waiting for its
+// compaction) and applies what happened to its documents meanwhile.
+void IndexWriter::publish() {
+    const bool changed = m_pending || m_changed_existing;
+    {
+        StageTimer timing(&m_times, Stage::write);
         m_existing.commit_transaction();
         m_existing.commit();
         m_changed_existing = false;
         m_existing.close();
-        if (!shards.empty()) m_segments.add_segment(shards);
-        if (!work.empty()) fs::remove_all(work);
-        forget_run();
+    }
+    if (!m_pending) {
         open_existing();
-        if (changed) {
-            // For --info: when the index last changed. Metadata read through the stub comes
-            // from the first segment, which is where a multi-segment write puts it.
-            m_existing.set_metadata(std::string(schema::last_updated_key), utc_now_iso8601());
-            m_existing.commit_transaction();
-            m_existing.commit();
-            m_existing.begin_transaction(false);
+    } else {
+        m_pending->compaction.get();
+        StageTimer timing(&m_times, Stage::write);
+        m_segments.list_segment(m_pending->path);
+        open_existing();
+        apply_changes_to_listed(m_pending->end);
+        m_run.drop_before(m_pending->end);
+        m_pending.reset();
+    }
+    if (changed) {
+        // For --info: when the index last changed. Metadata read through the stub comes
+        // from the first segment, which is where a multi-segment write puts it.
+        m_existing.set_metadata(std::string(schema::last_updated_key), utc_now_iso8601());
+        m_existing.commit_transaction();
+        m_existing.commit();
+        m_existing.begin_transaction(false);
+    }
+}
+
+void IndexWriter::checkpoint() {
+    try {
+        std::vector<fs::path> parts;
+        if (m_shards) {
+            StageTimer timing(&m_times, Stage::write);
+            m_shards->finish();
+            apply_changes_to_parts();
+            parts = m_shards->parts();
+            m_times.add(Stage::write, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                          std::chrono::duration<double>(m_shards->busy_seconds())));
+            m_shards.reset();
         }
+        publish();
+        if (!parts.empty()) start_compaction(std::move(parts));
+        m_checkpoint_begin = m_run.end();
     } catch (const Xapian::Error& e) {
         throw FatalError("cannot commit index: " + e.get_description());
     }
@@ -299,8 +351,9 @@ void IndexWriter::checkpoint() {
 
 void IndexWriter::finish() {
     checkpoint();
-    StageTimer timing(&m_times, Stage::write);
     try {
+        publish();
+        StageTimer timing(&m_times, Stage::write);
         m_existing.close();
         m_segments.merge_run();
         open_existing();

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include "indexer/index_lock.hpp"
 #include "indexer/minhash.hpp"
 #include "indexer/processed_article.hpp"
+#include "indexer/run_tables.hpp"
 #include "indexer/segment_set.hpp"
 #include "indexer/shard_writers.hpp"
 #include "indexer/term_filter.hpp"
@@ -53,9 +55,12 @@ struct WriterSettings {
     unsigned writer_threads = writer_shards;
 };
 
-/// The single writer of an index directory (see SegmentSet for the layout). Articles are
-/// durable and visible to readers at each checkpoint; a crash loses at most the articles
-/// since the last one, and re-running the same input then finds the others unchanged.
+/// The single writer of an index directory (see SegmentSet for the layout). Every
+/// `checkpoint_every` new documents, a checkpoint compacts what was written into a segment;
+/// the compaction runs beside the next articles' writing, and the segment is listed (durable
+/// and visible to readers) at the next checkpoint or at the end of the run. A crash loses at
+/// most the articles of unlisted segments, and re-running the same input then finds the others
+/// unchanged.
 class IndexWriter {
 public:
     /// Locks and opens (or creates) the index in `directory`. Throws FatalError: "index is
@@ -68,16 +73,14 @@ public:
     WriteResult write(const ProcessedArticle& processed, Xapian::Document document);
 
     /// True when the index holds `id` with this record hash: the article need not be
-    /// processed again. Only sees what the index held before the last checkpoint.
+    /// processed again. Only sees the listed segments.
     [[nodiscard]] bool known_unchanged(const std::string& id, const std::string& record_hash) const;
 
-    /// Writes out everything so far: afterwards it is durable and visible to readers.
-    void checkpoint();
-
-    /// At the end of a run: checkpoints, then merges the run's segments into one.
+    /// At the end of a run: writes out everything (durable and visible to readers
+    /// afterwards), then merges the run's segments into one.
     void finish();
 
-    /// Documents in the index after the last checkpoint.
+    /// Documents in the listed segments.
     [[nodiscard]] Xapian::doccount doc_count() const;
 
     /// Seconds spent finding duplicates, inside write().
@@ -87,26 +90,26 @@ public:
     [[nodiscard]] double write_seconds() const { return m_times.seconds(Stage::write); }
 
 private:
-    // A document written in this run and not yet checkpointed.
-    struct RunDocument {
-        std::string id;
-        std::string record_hash;
-        std::string cluster;
-        std::optional<MinHashSignature> signature;
-        DocumentPlace place;
-        bool superseded = false;  // the same id came again later in the run
-        std::vector<schema::SeenAs> copies;  // exact copies seen later in the run
+    // A checkpoint's segment while it is being compacted, and the documents it holds.
+    struct PendingSegment {
+        std::future<void> compaction;
+        std::filesystem::path path;
+        RunTables::Number end = 0;  // the run documents below this number are in it
     };
 
+    void checkpoint();
     void open_existing();
     void learn_existing_terms();
     void remember_terms(const ProcessedArticle& processed);
     std::optional<Xapian::docid> find_existing(const std::string& term) const;
     bool record_copy_on_existing(Xapian::docid kept, const Article& copy);
-    bool record_copy_in_run(std::uint32_t kept, const Article& copy);
-    std::optional<std::pair<std::string, double>> cluster_in_run(const ProcessedArticle& processed) const;
-    void apply_run_changes();
-    void forget_run();
+    bool record_copy_in_run(RunDocument& kept, const Article& copy);
+    std::optional<std::pair<std::string, double>> cluster_in_run(const ProcessedArticle& processed,
+                                                                 const std::vector<std::uint64_t>& bands) const;
+    void apply_changes_to_parts();
+    void start_compaction(std::vector<std::filesystem::path> parts);
+    void publish();
+    void apply_changes_to_listed(RunTables::Number end);
 
     IndexLock m_lock;
     SegmentSet m_segments;
@@ -116,10 +119,9 @@ private:
     Xapian::WritableDatabase m_existing;  // every segment: lookups, deletions, copies recorded
     TermFilter m_lookup_terms;            // id, content-hash and band terms written so far
     std::unique_ptr<ShardWriters> m_shards;
-    std::vector<RunDocument> m_run;
-    std::unordered_map<std::string, std::uint32_t> m_run_by_id;
-    std::unordered_map<std::string, std::uint32_t> m_run_by_content;
-    std::unordered_multimap<std::uint64_t, std::uint32_t> m_run_by_band;
+    RunTables m_run;                      // written in this run, not yet in a listed segment
+    RunTables::Number m_checkpoint_begin = 0;  // the first run document since the last checkpoint
+    std::optional<PendingSegment> m_pending;
     StageTimes m_times;  // dedup: the lookups inside write(); write: shard threads and checkpoints
     bool m_changed_existing = false;  // documents of existing segments changed since the checkpoint
 };

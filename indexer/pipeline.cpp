@@ -171,7 +171,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         StageTimer timer(&times, Stage::read);
         while (reader.next_batch(batch, batch_size)) {
             // --strict: the first rejected record ends the run; the index stays as it was at
-            // the last checkpoint, because nothing after it is ever checkpointed.
+            // the last listing of a segment, because nothing after it is ever listed.
             if (options.strict && diagnostics.rejected() > 0) {
                 throw FatalError("stopped at the first rejected record (--strict); the index is as it was");
             }

@@ -70,7 +70,7 @@ SegmentSet::SegmentSet(fs::path directory) : m_directory(std::move(directory)) {
     }
     if (m_names.empty()) {
         // Xapian cannot open a stub that lists nothing: start with one empty segment.
-        fs::path first = next_segment_path();
+        fs::path first = new_segment_path();
         Xapian::WritableDatabase(first.string(), Xapian::DB_CREATE).commit();
         m_names.push_back(first.filename().string());
         write_stub();
@@ -91,7 +91,7 @@ fs::path SegmentSet::make_work_directory() {
     return work;
 }
 
-fs::path SegmentSet::next_segment_path() { return m_directory / segment_name(m_next_number++); }
+fs::path SegmentSet::new_segment_path() { return m_directory / segment_name(m_next_number++); }
 
 void SegmentSet::write_stub() {
     // Written aside and renamed, so a reader or a crash sees the old list or the new one.
@@ -105,10 +105,7 @@ void SegmentSet::write_stub() {
     fs::rename(temporary, m_directory / stub_name);
 }
 
-void SegmentSet::add_segment(const std::vector<fs::path>& shards) {
-    fs::path segment = next_segment_path();
-    compact_databases(shards, segment);
-    for (const auto& shard : shards) fs::remove_all(shard);
+void SegmentSet::list_segment(const fs::path& segment) {
     // The first, empty segment has served its purpose once real ones exist.
     if (m_names.size() == 1 && doc_count(m_directory / m_names.front()) == 0) {
         fs::path empty = m_directory / m_names.front();
@@ -128,7 +125,7 @@ void SegmentSet::merge_run() {
     if (m_names.size() - m_listed_before_run >= 2) {
         std::vector<fs::path> added;
         for (std::size_t i = m_listed_before_run; i < m_names.size(); ++i) added.push_back(m_directory / m_names[i]);
-        fs::path merged = next_segment_path();
+        fs::path merged = new_segment_path();
         compact_databases(added, merged);
         m_names.resize(m_listed_before_run);
         m_names.push_back(merged.filename().string());
@@ -147,7 +144,7 @@ void SegmentSet::merge_tail() {
         // many runs each document is copied about log2(n / run size) times and the index
         // keeps a handful of segments.
         if (static_cast<unsigned long long>(doc_count(newer)) * 2 < doc_count(older)) break;
-        fs::path merged = next_segment_path();
+        fs::path merged = new_segment_path();
         compact_databases({older, newer}, merged);
         m_names.pop_back();
         m_names.back() = merged.filename().string();

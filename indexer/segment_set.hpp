@@ -28,9 +28,12 @@ public:
     /// A fresh, empty working directory for this run's shards.
     [[nodiscard]] std::filesystem::path make_work_directory();
 
-    /// Compacts `shards` (closed databases) into one new segment and lists it in the stub
-    /// (atomically). Removes the shards.
-    void add_segment(const std::vector<std::filesystem::path>& shards);
+    /// The path for a new segment, not yet listed: compact into it (from any thread), then
+    /// list_segment() it.
+    [[nodiscard]] std::filesystem::path new_segment_path();
+
+    /// Lists the compacted `segment` in the stub (atomically), after the others.
+    void list_segment(const std::filesystem::path& segment);
 
     /// At the end of a run: compacts the segments it added into one, then merges neighbours
     /// while the newest is at least half the size of the one before (so merge cost stays
@@ -40,7 +43,6 @@ public:
 
 private:
     void write_stub();
-    std::filesystem::path next_segment_path();
     void merge_tail();
 
     std::filesystem::path m_directory;

@@ -4,6 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <map>
+
+#include <xapian.h>
+
+#include "common/schema.hpp"
 
 #include "indexer/cluster_metrics.hpp"
 #include "indexer/index_clusters.hpp"
@@ -120,4 +125,79 @@ TEST_CASE("the index answers the same whatever number of threads built it", "[e2
         INFO(query.back());
         CHECK(x == y);
     }
+}
+
+namespace {
+
+// Every document of an index by article id: its cluster, the copies recorded on it and all
+// its terms, so two indexes compare whatever their docids.
+std::map<std::string, std::string> documents_by_id(const std::filesystem::path& db) {
+    Xapian::Database index(db.string());
+    std::map<std::string, std::string> documents;
+    for (auto it = index.postlist_begin(""); it != index.postlist_end(""); ++it) {
+        Xapian::Document document = index.get_document(*it);
+        schema::StoredArticle stored = schema::decode(document.get_data());
+        std::string described = "cluster " + document.get_value(schema::slot_cluster) + "; copies";
+        for (const auto& seen : stored.also_seen) described += " " + seen.id;
+        described += "; terms";
+        for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) described += " " + *term;
+        documents[stored.id] = described;
+    }
+    return documents;
+}
+
+}  // namespace
+
+TEST_CASE("copies and new versions of articles still being compacted at a checkpoint reach the index",
+          "[e2e][dedup][checkpoint]") {
+    // Each checkpoint's segment is compacted while the next articles are written: copies and
+    // new versions of its articles arriving then are applied once it is listed. The generated
+    // corpus, with an exact copy (new id) of every 7th article 600 lines later and a changed
+    // version (same id) of every 11th article 700 lines later, so that with a checkpoint every
+    // 500 documents many land while their original's segment is still being compacted.
+    std::ifstream in(generated() / "corpus.jsonl");
+    std::vector<json> articles;
+    for (std::string line; std::getline(in, line);) articles.push_back(json::parse(line));
+    std::multimap<std::size_t, json> inserted;  // line to write after -> article
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        if (i % 7 == 0) {
+            json copy = articles[i];
+            copy["id"] = "copy-of-" + articles[i]["id"].get<std::string>();
+            inserted.emplace(i + 600, copy);
+        }
+        if (i % 11 == 0) {
+            json changed = articles[i];
+            changed["body"] = changed["body"].get<std::string>() + "\nCorrection: an earlier version misspelt qwzrevised.";
+            inserted.emplace(i + 700, changed);
+        }
+    }
+    TempDir input;
+    std::ofstream out(input / "corpus.jsonl");
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        out << articles[i].dump() << '\n';
+        auto [first, last] = inserted.equal_range(i);
+        for (auto it = first; it != last; ++it) out << it->second.dump() << '\n';
+    }
+    out.close();
+
+    TempDir once, often;
+    const std::string corpus = (input / "corpus.jsonl").string();
+    json a = index(once.path(), {"--threads", "2", "--commit-every", "1000000", corpus});
+    json b = index(often.path(), {"--threads", "2", "--commit-every", "500", corpus});
+    CHECK(b["documents"] == a["documents"]);
+    CHECK(b["duplicates"] == a["duplicates"]);
+    CHECK(b["replaced"] == a["replaced"]);
+    CHECK(a["replaced"].get<int>() > 200);
+    const auto expected = documents_by_id(once.path());
+    const auto got = documents_by_id(often.path());
+    CHECK(got.size() == expected.size());
+    std::size_t differ = 0;
+    for (const auto& [id, described] : expected) {
+        auto it = got.find(id);
+        if (it == got.end() || it->second != described) {
+            if (++differ <= 3) UNSCOPED_INFO(id << " expected: " << described.substr(0, 300) << "\n got: "
+                                                << (it == got.end() ? "missing" : it->second.substr(0, 300)));
+        }
+    }
+    CHECK(differ == 0);
 }
