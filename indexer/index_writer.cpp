@@ -76,8 +76,9 @@ void IndexWriter::remember_terms(const ProcessedArticle& processed) {
 
 IndexWriter::~IndexWriter() {
     // An abandoned run lists nothing more, but a compaction under way uses this object's
-    // members: it must end first. A deferred one never started.
-    if (m_pending && m_pending->compaction.wait_for(std::chrono::seconds(0)) != std::future_status::deferred) {
+    // members: it must end first. A deferred one never started; a failed one was collected.
+    if (m_pending && m_pending->compaction.valid() &&
+        m_pending->compaction.wait_for(std::chrono::seconds(0)) != std::future_status::deferred) {
         m_pending->compaction.wait();
     }
 }
