@@ -5,13 +5,14 @@
 #   benchmarks/run.sh [BUILD_DIR] [--sizes "10000 50000 200000"] [--threads N] [--quick]
 #                     [--baseline-up-to N] [--no-scaling] [--work DIR] [--results DIR] [--keep]
 #
-# BUILD_DIR (default: build) must hold bin/generate-corpus, bin/news-index,
-# bin/newsdex-baseline-index and bin/newsdex-query-bench (`make bench` builds them, then runs this).
+# BUILD_DIR (default: build) must hold bin/generate-corpus, bin/news-index, bin/newsdex-baseline-index,
+# bin/newsdex-query-bench and bin/newsdex-write-floor (`make bench` builds them, then runs this).
 # Writes RESULTS/latest.json and RESULTS/throughput.png (RESULTS defaults to benchmarks/results)
 # and prints a Markdown report for RESULTS.md on stdout; progress goes to stderr.
 # --baseline-up-to N skips the (slow) baseline for corpora larger than N articles, for runs that
 # only show how news-index scales. At the smallest size news-index also runs with --threads 1, to
 # show how it scales from one thread to --threads (default: all cores); --no-scaling skips that.
+# On that size's index, newsdex-write-floor times Xapian's writer alone on newsdex's documents.
 # Environment: NEWSDEX_BBC, the BBC folder the generator learns its text from.
 # Needs bash, coreutils, awk, grep, sed; /usr/bin/time (package `time`) and gnuplot are used when
 # present. Exit codes: 0 ok, 2 bad usage or a failed step.
@@ -25,7 +26,7 @@ die() { echo "$program: error: $*" >&2; exit 2; }
 note() { echo "$program: $*" >&2; }
 
 # The header comment is the help.
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 # --- Arguments ------------------------------------------------------------------------------------
 build_dir="$repo_dir/build"
@@ -73,7 +74,8 @@ generate=$build_dir/bin/generate-corpus
 news_index=$build_dir/bin/news-index
 baseline=$build_dir/bin/newsdex-baseline-index
 query_bench=$build_dir/bin/newsdex-query-bench
-for tool in "$generate" "$news_index" "$baseline" "$query_bench"; do
+write_floor=$build_dir/bin/newsdex-write-floor
+for tool in "$generate" "$news_index" "$baseline" "$query_bench" "$write_floor"; do
     [ -x "$tool" ] || die "$tool is missing (build with -DNEWSDEX_BENCHMARKS=ON: make build)"
 done
 
@@ -187,6 +189,8 @@ query_json="null"
 scaling_threads=${threads:-$machine_cores}
 scaling_json="null"
 scaling_row=""
+floor_json="null"
+floor_row=""
 
 for size in $sizes; do
     corpus="$work_dir/corpus-$size.jsonl"
@@ -266,6 +270,19 @@ for size in $sizes; do
     fi
     stage_rows+=("| $articles |$stage_cells")
 
+    if [ "$size" = "$smallest" ]; then
+        note "[$size] timing Xapian's writer alone on newsdex's documents"
+        "$write_floor" --db "$work_dir/newsdex-$size.db" --work "$work_dir/write-floor" \
+            >"$work_dir/write-floor.out" 2>"$work_dir/write-floor.err" ||
+            die "newsdex-write-floor failed (see $work_dir/write-floor.err)"
+        floor_json=$(head -n 1 "$work_dir/write-floor.out")
+        floor_ms=$(json_number "$floor_json" ms_per_document)
+        floor_plain_ms=$(json_number "$floor_json" ms_per_document_without_positions)
+        floor_aps=$(calc "$machine_cores * 1000 / $floor_ms" 0)
+        floor_vs_baseline="n/a"
+        [ -z "$b_wall" ] || floor_vs_baseline="$(calc "$floor_aps / ($articles / $b_wall)" 2)×"
+        floor_row="| $(json_number "$floor_json" documents) | $(calc "$floor_ms" 3) | $(calc "$floor_plain_ms" 3) | $floor_aps | $floor_vs_baseline |"
+    fi
     if [ "$size" = "$largest" ]; then
         note "[$size] measuring query and facet latency"
         "$query_bench" --db "$work_dir/newsdex-$size.db" >"$work_dir/query.out" 2>"$work_dir/query.err" ||
@@ -347,8 +364,8 @@ fi
         [ "$i" -eq 0 ] || printf ',\n'
         printf '%s' "${size_json[$i]}"
     done
-    printf '],\n "thread_scaling":%s,\n "queries_on_size":%s,\n "queries":%s,\n "chart":%s}\n' \
-        "$scaling_json" "$(json_or_null "${query_size:-}")" "$query_json" \
+    printf '],\n "thread_scaling":%s,\n "write_floor":%s,\n "queries_on_size":%s,\n "queries":%s,\n "chart":%s}\n' \
+        "$scaling_json" "$floor_json" "$(json_or_null "${query_size:-}")" "$query_json" \
         "$( [ -n "$chart_file" ] && json_string "throughput.png" || echo null)"
 } >"$results_dir/latest.json"
 note "wrote $results_dir/latest.json${chart_file:+ and $chart_file}"
@@ -387,6 +404,16 @@ if [ -n "$scaling_row" ]; then
     echo "| articles | 1 thread art/s | CPU s | threads | art/s | CPU s | speedup |"
     echo "|---:|---:|---:|---:|---:|---:|---:|"
     echo "$scaling_row"
+    echo
+fi
+if [ -n "$floor_row" ]; then
+    echo "### Xapian's writer alone (newsdex-write-floor on the $smallest-article index)"
+    echo
+    echo "Finished newsdex documents added from memory into fresh 1,000-document databases, as news-index's writers do, on one thread: no Xapian-based indexer can go faster. \"at most\" = $machine_cores cores × that rate, before any of newsdex's own work; the last column divides it by this run's baseline at $smallest articles."
+    echo
+    echo "| documents | ms/document | ms/document without positions | at most art/s | × baseline |"
+    echo "|---:|---:|---:|---:|---:|"
+    echo "$floor_row"
     echo
 fi
 echo "### Query latency (${query_size:-?} articles, limit 10 with snippets, ms)"
