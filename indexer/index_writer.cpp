@@ -293,7 +293,7 @@ void IndexWriter::start_compaction(std::vector<fs::path> parts) {
         compact_databases(parts, segment);
         fs::remove_all(work);
     };
-    // A single-threaded run compacts when the segment is listed, on its own thread.
+    // A single-threaded run compacts on its one thread, when the segment is about to be listed.
     const auto launch = m_settings.writer_threads > 1 ? std::launch::async : std::launch::deferred;
     m_pending = PendingSegment{std::async(launch, std::move(compact)), segment, m_run.end()};
 }
