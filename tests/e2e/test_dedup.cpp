@@ -201,3 +201,38 @@ TEST_CASE("copies and new versions of articles still being compacted at a checkp
     }
     CHECK(differ == 0);
 }
+
+TEST_CASE("a run stopped by --strict while a checkpoint is compacted keeps only listed checkpoints, and a re-run completes",
+          "[e2e][dedup][checkpoint][strict]") {
+    // A bad record far enough in that checkpoints (every 500 new documents) have been listed
+    // and another is being compacted when --strict stops the run.
+    std::ifstream in(generated() / "corpus.jsonl");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    REQUIRE(lines.size() > 2400);
+    TempDir input;
+    {
+        std::ofstream out(input / "corpus.jsonl");
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i == 2400) out << "{\"id\": \"bad\", \"title\": 5, \"body\": \"x\"}\n";
+            out << lines[i] << '\n';
+        }
+    }
+    const std::string corpus = (input / "corpus.jsonl").string();
+    TempDir stopped, clean;
+    ToolRun strict = run_tool(tool("news-index"), {"--db", stopped.path().string(), "--threads", "2", "--strict",
+                                                   "--commit-every", "500", corpus});
+    INFO(strict.err);
+    CHECK(strict.exit_code == 2);
+    const std::size_t kept = documents_by_id(stopped.path()).size();
+    CHECK(kept >= 500);
+    CHECK(kept % 500 == 0);  // whole checkpoints only: the one being compacted was not listed
+    CHECK(kept < 2400);
+
+    ToolRun rerun = run_tool(tool("news-index"), {"--db", stopped.path().string(), "--threads", "2",
+                                                  "--commit-every", "500", corpus});
+    CHECK(rerun.exit_code == 1);  // the bad record is rejected
+    ToolRun once = run_tool(tool("news-index"), {"--db", clean.path().string(), corpus});
+    CHECK(once.exit_code == 1);
+    CHECK(documents_by_id(stopped.path()) == documents_by_id(clean.path()));
+}
