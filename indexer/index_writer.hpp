@@ -86,7 +86,7 @@ public:
     /// Seconds spent finding duplicates, inside write().
     [[nodiscard]] double dedup_seconds() const { return m_times.seconds(Stage::dedup); }
 
-    /// Seconds spent writing: the shard threads' work (summed) plus checkpoints.
+    /// Seconds spent writing: the shard threads' work and the compactions (summed) plus checkpoints.
     [[nodiscard]] double write_seconds() const { return m_times.seconds(Stage::write); }
 
 private:
@@ -122,8 +122,8 @@ private:
     RunTables m_run;                      // written in this run, not yet in a listed segment
     RunTables::Number m_checkpoint_begin = 0;  // the first run document since the last checkpoint
     std::optional<PendingSegment> m_pending;
-    StageTimes m_times;  // dedup: the lookups inside write(); write: shard threads and checkpoints
-    bool m_changed_existing = false;  // documents of existing segments changed since the checkpoint
+    StageTimes m_times;  // dedup: the lookups inside write(); write: shard threads, compactions, checkpoints
+    bool m_changed_existing = false;  // listed segments' documents changed since the last commit
 };
 
 }  // namespace newsdex
