@@ -135,8 +135,8 @@ bool IndexWriter::record_copy_in_run(RunDocument& document, const Article& copy)
 }
 
 std::optional<std::pair<std::string, double>> IndexWriter::cluster_in_run(const ProcessedArticle& processed,
+                                                                           const std::optional<MinHashSignature>& signature,
                                                                            const std::vector<std::uint64_t>& bands) const {
-    auto signature = unserialise_signature(processed.signature);
     if (!signature || bands.empty()) return std::nullopt;
     std::optional<std::pair<std::string, double>> best;
     for (std::uint64_t band : bands) {
@@ -157,6 +157,7 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
         const Article& article = processed.article;
         WriteResult result{WriteOutcome::added, false, article.id};
         std::vector<std::uint64_t> bands;
+        std::optional<MinHashSignature> signature;
         {
             StageTimer timing(&m_times, Stage::dedup);
             const std::string id_term = schema::id_term(article.id);
@@ -203,8 +204,9 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
             }
 
             for (const auto& band : processed.band_terms) bands.push_back(hash64(band));
+            signature = unserialise_signature(processed.signature);
             auto near_existing = m_finder(processed, m_existing, &m_lookup_terms);
-            auto near_run = cluster_in_run(processed, bands);
+            auto near_run = cluster_in_run(processed, signature, bands);
             if (near_existing && (!near_run || near_existing->similarity >= near_run->second)) {
                 result.cluster = near_existing->cluster;
                 result.near_duplicate = true;
@@ -226,7 +228,7 @@ WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Docume
         run.cluster = result.cluster;
         run.content_hash = processed.content_hash;
         run.bands = std::move(bands);
-        run.signature = unserialise_signature(processed.signature);
+        run.signature = std::move(signature);
         run.place = m_shards->add(std::move(document));
         m_run.add(std::move(run));
         remember_terms(processed);

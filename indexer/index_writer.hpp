@@ -105,6 +105,7 @@ private:
     bool record_copy_on_existing(Xapian::docid kept, const Article& copy);
     bool record_copy_in_run(RunDocument& kept, const Article& copy);
     std::optional<std::pair<std::string, double>> cluster_in_run(const ProcessedArticle& processed,
+                                                                 const std::optional<MinHashSignature>& signature,
                                                                  const std::vector<std::uint64_t>& bands) const;
     void apply_changes_to_parts();
     void start_compaction(std::vector<std::filesystem::path> parts);

@@ -142,21 +142,20 @@ void ShardWriters::fail(std::exception_ptr failure) {
 DocumentPlace ShardWriters::add(Xapian::Document document) {
     auto number = static_cast<unsigned>((m_added / run_length) % m_shards.size());
     Shard& shard = *m_shards[number];
-    DocumentPlace place{number, 0};
+    // Only this (the caller's) thread counts what is queued: the writer threads never read it.
+    const DocumentPlace place{number, static_cast<unsigned>(shard.queued_total / documents_per_part)};
     if (m_threads.empty()) {
-        place.part = static_cast<unsigned>(shard.queued_total++ / documents_per_part);
         write(shard, document);
-        ++m_added;
-        return place;
+    } else {
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] { return shard.queue.size() < max_queued || m_failure; });
+            if (m_failure) std::rethrow_exception(m_failure);
+            shard.queue.push_back(std::move(document));
+        }
+        m_changed.notify_all();
     }
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return shard.queue.size() < max_queued || m_failure; });
-        if (m_failure) std::rethrow_exception(m_failure);
-        shard.queue.push_back(std::move(document));
-        place.part = static_cast<unsigned>(shard.queued_total++ / documents_per_part);
-    }
-    m_changed.notify_all();
+    ++shard.queued_total;
     ++m_added;
     return place;
 }

@@ -46,7 +46,8 @@ public:
     ShardWriters& operator=(const ShardWriters&) = delete;
 
     /// Queues `document` for the next shard in turn (blocking while that shard's queue is
-    /// full), or writes it at once without threads, and returns where it goes. Rethrows, as FatalError, a writer's failure.
+    /// full), or writes it at once without threads, and returns where it goes. Rethrows, as
+    /// FatalError, a writer's failure.
     DocumentPlace add(Xapian::Document document);
 
     /// Waits until every queued document is written, commits and closes every part and stops
