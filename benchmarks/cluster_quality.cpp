@@ -6,8 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "indexer/cluster_metrics.hpp"
-#include "indexer/index_clusters.hpp"
+#include "benchmarks/cluster_metrics.hpp"
+#include "benchmarks/index_clusters.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"Score an index's near-duplicate clusters against generate-corpus ground truth.",

@@ -18,7 +18,7 @@
 
 #include "common/cli/cli_support.hpp"
 #include "common/errors.hpp"
-#include "indexer/shard_writers.hpp"
+#include "indexer/write/shard_writers.hpp"
 
 namespace newsdex {
 namespace {

@@ -1,5 +1,7 @@
 #include "common/gazetteer.hpp"
 
+#include "common/data_dir.hpp"
+
 #include <nlohmann/json.hpp>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -11,9 +13,6 @@
 #include <limits>
 #include <stdexcept>
 
-#ifndef NEWSDEX_DATA_DIR
-#error "NEWSDEX_DATA_DIR must be defined by the build (the repository root, as a string literal)"
-#endif
 
 namespace newsdex {
 namespace {
@@ -183,11 +182,7 @@ bool Gazetteer::is_capital_acronym(std::string_view surface) {
     return letters >= 1 && letters <= 5 && characters >= 2;
 }
 
-std::filesystem::path Gazetteer::builtin_directory() {
-    const char* env = std::getenv("NEWSDEX_DATA_DIR");
-    std::filesystem::path root = (env != nullptr && *env != '\0') ? env : NEWSDEX_DATA_DIR;
-    return root / "common" / "data" / "gazetteer";
-}
+std::filesystem::path Gazetteer::builtin_directory() { return data_path("common/data/gazetteer"); }
 
 Gazetteer Gazetteer::load_builtin() {
     const std::filesystem::path dir = builtin_directory();

@@ -9,7 +9,6 @@ namespace {
 
 // Xapian rejects terms over 245 bytes; leave room for the prefix.
 constexpr std::size_t max_term_bytes = 240;
-constexpr char actor_separator = '\x1e';
 
 std::string trim_to_term(std::string term) {
     if (term.size() <= max_term_bytes) return term;
@@ -65,11 +64,51 @@ std::string boolean_term(std::string_view prefix, std::string_view name) {
     return trim_to_term(std::string(prefix) + fold_key(name));
 }
 
+std::string stem_term(std::string_view stem) { return std::string(stem_prefix) + std::string(stem); }
+
+bool is_body_stem_term(std::string_view term) {
+    if (term.size() < 2 || !term.starts_with(stem_prefix)) return false;
+    const char next = term[stem_prefix.size()];
+    return !(next >= 'A' && next <= 'Z');
+}
+
+std::string_view actor_type_prefix(ActorType type) {
+    switch (type) {
+        case ActorType::person: return person_prefix;
+        case ActorType::org: return org_prefix;
+        case ActorType::place: return place_prefix;
+    }
+    return actor_prefix;
+}
+
+namespace {
+
+// The type codes of packed actor records.
+char actor_code(ActorType type) {
+    switch (type) {
+        case ActorType::person: return 'P';
+        case ActorType::org: return 'O';
+        case ActorType::place: return 'L';
+    }
+    return '?';
+}
+
+}  // namespace
+
+std::optional<ActorType> detail::actor_type_of_code(char code) {
+    switch (code) {
+        case 'P': return ActorType::person;
+        case 'O': return ActorType::org;
+        case 'L': return ActorType::place;
+        default: return std::nullopt;
+    }
+}
+
 std::string pack_actors(const std::vector<PackedActor>& actors) {
     std::string packed;
     for (const auto& actor : actors) {
-        if (!packed.empty()) packed += actor_separator;
-        packed += actor.type;
+        if (!packed.empty()) packed += detail::actor_separator;
+        packed += actor_code(actor.type);
         packed += actor.name;
     }
     return packed;
@@ -77,13 +116,7 @@ std::string pack_actors(const std::vector<PackedActor>& actors) {
 
 std::vector<PackedActor> unpack_actors(std::string_view packed) {
     std::vector<PackedActor> actors;
-    while (!packed.empty()) {
-        std::size_t end = packed.find(actor_separator);
-        std::string_view record = packed.substr(0, end);
-        if (record.size() >= 2) actors.push_back({record[0], std::string(record.substr(1))});
-        if (end == std::string_view::npos) break;
-        packed.remove_prefix(end + 1);
-    }
+    for_each_packed_actor(packed, [&](ActorType type, std::string_view name) { actors.push_back({type, std::string(name)}); });
     return actors;
 }
 

@@ -2,11 +2,14 @@
 /// The index schema, defined once: term prefixes, value slots and the stored document data.
 /// Both news-index and news-search use only this file to read and write the index.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <xapian.h>
+
+#include "common/actor.hpp"
 
 namespace newsdex::schema {
 
@@ -24,6 +27,9 @@ inline constexpr std::string_view actor_prefix = "XA";         ///< any of the t
 inline constexpr std::string_view content_hash_prefix = "XH";  ///< exact-duplicate key of the cleaned text
 inline constexpr std::string_view band_prefix = "XB";          ///< MinHash LSH band terms
 inline constexpr std::string_view cluster_prefix = "XC";       ///< near-duplicate cluster key
+/// Xapian's prefix of stemmed terms (TermGenerator's STEM_ALL_Z): every indexed word is `Z` +
+/// its stem, and a title word `Z` + title_prefix + its stem.
+inline constexpr std::string_view stem_prefix = "Z";
 
 // --- Value slots ---------------------------------------------------------------------------
 /// Value slots. Values are small strings: every spy, sort and collapse reads them.
@@ -56,14 +62,29 @@ inline constexpr std::string_view unknown_date = "unknown";
 /// A boolean term `prefix + fold_key(name)`, trimmed to Xapian's term length limit.
 [[nodiscard]] std::string boolean_term(std::string_view prefix, std::string_view name);
 
+/// The term of a stem of the text: stem_prefix + `stem`.
+[[nodiscard]] std::string stem_term(std::string_view stem);
+
+/// True when `term` is a stem of the body text (stem_prefix then a lower-case letter, a digit or
+/// a non-ASCII byte), not a stemmed field term such as a title word (`ZS…`).
+[[nodiscard]] bool is_body_stem_term(std::string_view term);
+
+/// The boolean term prefix of actors of `type`: person_prefix, org_prefix or place_prefix.
+[[nodiscard]] std::string_view actor_type_prefix(ActorType type);
+
 /// One actor as stored in the packed actors value.
 struct PackedActor {
-    char type;         ///< 'P' person, 'O' organisation, 'L' place
+    ActorType type = ActorType::person;
     std::string name;  ///< canonical display name
 };
 
-/// Packs actors into one value (`TYPE NAME` records separated by U+001E).
+/// Packs actors into one value (records of a type code and a name, separated by U+001E).
 [[nodiscard]] std::string pack_actors(const std::vector<PackedActor>& actors);
+
+/// Calls `visit(ActorType, std::string_view name)` for each record of a packed actors value,
+/// without copying; malformed records are skipped. The facet counter's fast path.
+template <class Visit>
+void for_each_packed_actor(std::string_view packed, Visit&& visit);
 
 /// Reverses pack_actors(). Malformed records are skipped.
 [[nodiscard]] std::vector<PackedActor> unpack_actors(std::string_view packed);
@@ -103,5 +124,26 @@ struct StoredArticle {
 
 /// The body as one string: paragraphs separated by blank lines.
 [[nodiscard]] std::string body_text(const StoredArticle& article);
+
+// --- Inline definitions ----------------------------------------------------------------------
+
+namespace detail {
+inline constexpr char actor_separator = '\x1e';
+/// The type a packed record's first byte stands for.
+[[nodiscard]] std::optional<ActorType> actor_type_of_code(char code);
+}  // namespace detail
+
+template <class Visit>
+void for_each_packed_actor(std::string_view packed, Visit&& visit) {
+    while (!packed.empty()) {
+        const std::size_t end = packed.find(detail::actor_separator);
+        const std::string_view record = packed.substr(0, end);
+        if (record.size() >= 2) {
+            if (auto type = detail::actor_type_of_code(record[0])) visit(*type, record.substr(1));
+        }
+        if (end == std::string_view::npos) break;
+        packed.remove_prefix(end + 1);
+    }
+}
 
 }  // namespace newsdex::schema

@@ -393,4 +393,27 @@ std::string fold_case(std::string_view utf8) {
     return to_utf8(text);
 }
 
+std::string_view trim_ascii_space(std::string_view text) noexcept {
+    const auto space = [](char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+std::int32_t first_code_point(std::string_view utf8) noexcept {
+    if (utf8.empty()) return 0;
+    std::int32_t offset = 0;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(utf8.data()), offset, static_cast<std::int32_t>(utf8.size()), c);
+    return c;
+}
+
+std::int32_t last_code_point(std::string_view utf8) noexcept {
+    if (utf8.empty()) return 0;
+    auto offset = static_cast<std::int32_t>(utf8.size());
+    UChar32 c = 0;
+    U8_PREV(reinterpret_cast<const std::uint8_t*>(utf8.data()), 0, offset, c);
+    return c;
+}
+
 }  // namespace newsdex

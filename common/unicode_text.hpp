@@ -3,6 +3,7 @@
 /// (what is indexed and what queries are put through), plus a case fold for comparison keys.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,16 @@ namespace newsdex {
 
 /// Returns how many code points `utf8` holds (bytes that are not continuation bytes).
 [[nodiscard]] std::size_t code_point_count(std::string_view utf8) noexcept;
+
+/// `text` without ASCII white space (space, tab, line feed, vertical tab, form feed, carriage
+/// return) at either end.
+[[nodiscard]] std::string_view trim_ascii_space(std::string_view text) noexcept;
+
+/// The first code point of `utf8`, or 0 when it is empty (a negative value for a bad sequence).
+[[nodiscard]] std::int32_t first_code_point(std::string_view utf8) noexcept;
+
+/// The last code point of `utf8`, or 0 when it is empty (a negative value for a bad sequence).
+[[nodiscard]] std::int32_t last_code_point(std::string_view utf8) noexcept;
 
 /// Returns true when every byte of `text` is ASCII (checks 8 bytes at a time).
 [[nodiscard]] bool is_ascii(std::string_view text) noexcept;

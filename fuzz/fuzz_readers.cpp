@@ -5,8 +5,8 @@
 
 #include "common/utf8.hpp"
 #include "fuzz/fuzz_targets.hpp"
-#include "indexer/jsonl_reader.hpp"
-#include "indexer/text_reader.hpp"
+#include "indexer/read/jsonl_reader.hpp"
+#include "indexer/read/text_reader.hpp"
 
 namespace newsdex::fuzz {
 namespace {

@@ -30,7 +30,6 @@ public:
         options.db = m_directory / "db";
         options.inputs = {(fs::path(NEWSDEX_SOURCE_DIR) / "corpus" / "seeds").string()};
         options.progress = false;
-        options.threads = 1;
         std::ostream discard(nullptr);
         Diagnostics diagnostics("fuzz", discard);
         (void)run_pipeline(options, diagnostics, discard);

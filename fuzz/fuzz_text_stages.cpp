@@ -6,8 +6,8 @@
 #include "common/date_parser.hpp"
 #include "common/utf8.hpp"
 #include "fuzz/fuzz_targets.hpp"
-#include "indexer/actors.hpp"
-#include "indexer/cleaner.hpp"
+#include "indexer/extract/actors.hpp"
+#include "indexer/clean/cleaner.hpp"
 
 namespace newsdex::fuzz {
 namespace {
@@ -81,8 +81,9 @@ int date_parser(const std::uint8_t* data, std::size_t size) {
 
 int actor_extractor(const std::uint8_t* data, std::size_t size) {
     static const Gazetteer gazetteer = Gazetteer::load_builtin();
+    static const ActorWordLists word_lists = ActorWordLists::load_builtin();
     const Article article = article_from(data, size);
-    for (const Actor& actor : extract_actors(article, gazetteer)) {
+    for (const Actor& actor : extract_actors(article, gazetteer, word_lists)) {
         require(!actor.name.empty(), "an actor has a name");
         require(is_valid_utf8(actor.name), "an actor's name is valid UTF-8");
         for (const auto& mention : actor.mentions) require(is_valid_utf8(mention), "a mention is valid UTF-8");

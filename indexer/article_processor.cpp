@@ -1,11 +1,61 @@
 #include "indexer/article_processor.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "common/errors.hpp"
 #include "common/stable_hash.hpp"
-#include "indexer/actors.hpp"
-#include "indexer/content_hash.hpp"
-#include "indexer/date_extractor.hpp"
+#include "indexer/extract/actors.hpp"
+#include "indexer/dedup/content_hash.hpp"
+#include "indexer/extract/date_extractor.hpp"
 
 namespace newsdex {
+namespace {
+
+// Bumped whenever processing changes what a document holds, so that re-runs re-index.
+constexpr std::string_view processing_version = "newsdex-processing-2";
+
+std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+        if (it->path().extension() == ".json") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+ProcessingData ProcessingData::load(const IndexerOptions& options) {
+    ProcessingData data{BoilerplateRules::load_builtin(), Gazetteer::load_builtin(), ActorWordLists::load_builtin(), {}};
+    try {
+        for (const auto& file : options.boilerplate_files) data.rules.add_file(file);
+        for (const auto& file : options.actor_files) data.gazetteer.load_file(file);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+    }
+    data.files.push_back(BoilerplateRules::builtin_path());
+    data.files.insert(data.files.end(), options.boilerplate_files.begin(), options.boilerplate_files.end());
+    for (const auto& file : json_files_in(Gazetteer::builtin_directory())) data.files.push_back(file);
+    data.files.insert(data.files.end(), options.actor_files.begin(), options.actor_files.end());
+    data.files.insert(data.files.end(), data.word_lists.files().begin(), data.word_lists.files().end());
+    return data;
+}
+
+std::string ProcessingData::fingerprint(const IndexerOptions& options) const {
+    std::string all(processing_version);
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        all += '\x1f' + bytes.str();
+    }
+    std::string fingerprint = stable_hash_hex128(all);
+    if (options.year) fingerprint += 'y' + std::to_string(*options.year);
+    return fingerprint;
+}
 
 std::string record_hash(const Article& article, const std::string& fingerprint) {
     // Fields are separated by a byte that cannot occur in text, so "ab"+"c" differs from "a"+"bc".
@@ -50,7 +100,7 @@ ProcessedArticle process_article(Article article, const ProcessingSettings& sett
     DateFinding finding = extract_date(cleaned);
     if (finding.warning) diagnostics.warn(cleaned.origin, *finding.warning);
     processed.date = finding.date;
-    processed.actors = extract_actors(cleaned, settings.gazetteer);
+    processed.actors = extract_actors(cleaned, settings.gazetteer, settings.word_lists);
     return processed;
 }
 

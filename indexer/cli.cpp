@@ -1,13 +1,29 @@
 #include "indexer/cli.hpp"
 
+#include <algorithm>
+#include <memory>
+#include <thread>
+
+#include "indexer/write/index_writer.hpp"
+
 namespace newsdex {
 
+void resolve_threads(unsigned requested, IndexerOptions& options) {
+    const unsigned threads = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    // One thread does everything itself; more run workers beside the main thread, and writer
+    // threads up to the number of shards.
+    options.workers = threads > 1 ? threads : 0;
+    options.writer_threads = threads > 1 ? std::min(threads, writer_shards) : 0;
+}
+
 void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
+    auto threads = std::make_shared<unsigned>(0);
     app.add_option("--db", options.db, "Index directory (created when missing)");
     app.add_option("inputs", options.inputs, "Files, directories (read recursively) or - for JSON Lines on stdin");
     app.add_flag("--json", options.json, "Print the run summary as one JSON object on stdout");
-    app.add_option("--threads", options.threads, "Threads that process and write articles (default: number of cores)")
+    app.add_option("--threads", *threads, "Threads that process and write articles (default: number of cores)")
         ->check(CLI::Range(1u, 256u));
+    app.callback([threads, &options] { resolve_threads(*threads, options); });
     app.add_option("--commit-every", options.commit_every, "Articles per commit")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));

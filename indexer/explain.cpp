@@ -6,7 +6,7 @@
 
 #include "common/errors.hpp"
 #include "indexer/article_processor.hpp"
-#include "indexer/article_reader.hpp"
+#include "indexer/read/article_reader.hpp"
 
 namespace newsdex {
 namespace {
@@ -60,17 +60,10 @@ std::string explain_text(const ProcessedArticle& processed) {
 }  // namespace
 
 std::string explain_article(const IndexerOptions& options, Diagnostics& diagnostics) {
-    BoilerplateRules rules = BoilerplateRules::load_builtin();
-    Gazetteer gazetteer = Gazetteer::load_builtin();
-    try {
-        for (const auto& file : options.boilerplate_files) rules.add_file(file);
-        for (const auto& file : options.actor_files) gazetteer.load_file(file);
-    } catch (const std::runtime_error& e) {
-        throw UsageError(e.what());
-    }
-    Cleaner cleaner(std::move(rules));
+    ProcessingData data = ProcessingData::load(options);
+    Cleaner cleaner(std::move(data.rules));
     MinHasher hasher;
-    ProcessingSettings settings{cleaner, gazetteer, hasher, {}, options.year};
+    ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, hasher, {}, options.year};
 
     ArticleReader reader(expand_inputs({options.explain->string()}, diagnostics), diagnostics);
     std::vector<Article> batch;

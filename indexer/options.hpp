@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/reader_limits.hpp"
+#include "indexer/read/reader_limits.hpp"
 
 namespace newsdex {
 
@@ -17,7 +17,11 @@ struct IndexerOptions {
     std::vector<std::string> inputs;           ///< files, directories, or "-" for JSON Lines on stdin
     bool json = false;                         ///< print the summary as one JSON object on stdout
     bool progress = true;                      ///< show a progress line when stderr is a terminal
-    unsigned threads = 0;                      ///< worker and writer threads; 0 = number of cores
+    /// Threads processing batches of articles (clean, fingerprint, extract, tokenise) while the
+    /// main thread reads and writes; 0: the main thread processes each batch itself.
+    unsigned workers = 0;
+    /// Threads adding documents to the shards; 0: the main thread adds them itself.
+    unsigned writer_threads = 0;
     std::size_t commit_every = 50000;          ///< new articles per checkpoint (durable, visible)
     std::optional<int> year;                   ///< reference year for year-less datelines
     std::vector<std::filesystem::path> boilerplate_files;  ///< extra boilerplate rule files

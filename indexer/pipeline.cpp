@@ -12,12 +12,12 @@
 
 #include "common/errors.hpp"
 #include "common/stable_hash.hpp"
-#include "indexer/article_reader.hpp"
+#include "indexer/read/article_reader.hpp"
 #include "indexer/article_processor.hpp"
-#include "indexer/document_builder.hpp"
-#include "indexer/index_writer.hpp"
+#include "indexer/write/document_builder.hpp"
+#include "indexer/write/index_writer.hpp"
 #include "indexer/progress.hpp"
-#include "indexer/source_boilerplate.hpp"
+#include "indexer/clean/source_boilerplate.hpp"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -27,35 +27,10 @@ namespace {
 // to keep every core busy on small inputs.
 constexpr std::size_t batch_size = 256;
 
-// Bumped whenever processing changes what a document holds, so that re-runs re-index.
-constexpr std::string_view processing_version = "newsdex-processing-2";
-
 struct Processed {
     ProcessedArticle article;
     Xapian::Document document;
 };
-
-// The bytes of every file that decides what a document holds, hashed with the code version.
-std::string settings_fingerprint(const std::vector<fs::path>& files) {
-    std::string all(processing_version);
-    for (const auto& file : files) {
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        all += '\x1f' + bytes.str();
-    }
-    return stable_hash_hex128(all);
-}
-
-std::vector<fs::path> json_files_in(const fs::path& directory) {
-    std::vector<fs::path> files;
-    std::error_code error;
-    for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
-        if (it->path().extension() == ".json") files.push_back(it->path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 // Corpus-level boilerplate is learned from a first pass over the input files. Standard input
 // cannot be read twice, so articles read from it teach nothing. Problems are reported by the
@@ -114,23 +89,11 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     auto start = std::chrono::steady_clock::now();
     StageTimes times;
 
-    std::vector<fs::path> settings_files{BoilerplateRules::builtin_path()};
-    BoilerplateRules rules = BoilerplateRules::load_builtin();
-    Gazetteer gazetteer = Gazetteer::load_builtin();
-    try {
-        for (const auto& file : options.boilerplate_files) rules.add_file(file);
-        for (const auto& file : options.actor_files) gazetteer.load_file(file);
-    } catch (const std::runtime_error& e) {
-        throw UsageError(e.what());
-    }
-    settings_files.insert(settings_files.end(), options.boilerplate_files.begin(), options.boilerplate_files.end());
-    for (const auto& file : json_files_in(Gazetteer::builtin_directory())) settings_files.push_back(file);
-    settings_files.insert(settings_files.end(), options.actor_files.begin(), options.actor_files.end());
+    ProcessingData data = ProcessingData::load(options);
 
     // The writer first: it takes the index's lock, so a second run stops before any work.
     MinHasher hasher;
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    IndexWriter writer(options.db, {options.commit_every, threads}, hasher);
+    IndexWriter writer(options.db, {options.commit_every, options.writer_threads}, hasher);
 
     std::vector<InputSource> sources = expand_inputs(options.inputs, diagnostics);
     SourceBoilerplate learned;
@@ -138,13 +101,9 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         StageTimer timer(&times, Stage::clean);
         learn_source_boilerplate(sources, {options.max_article_bytes, options.max_paragraphs}, learned);
     }
-    Cleaner cleaner(std::move(rules), &learned);
-    ProcessingSettings settings{cleaner, gazetteer, hasher, settings_fingerprint(settings_files), options.year,
-                                options.max_term_bytes};
-    if (options.year) {
-        settings.fingerprint += 'y';
-        settings.fingerprint += std::to_string(*options.year);
-    }
+    Cleaner cleaner(std::move(data.rules), &learned);
+    ProcessingSettings settings{cleaner,          data.gazetteer,          data.word_lists, hasher,
+                                data.fingerprint(options), options.year, options.max_term_bytes};
 
     const ReaderLimits limits{options.max_article_bytes, options.max_paragraphs};
     ArticleReader reader(std::move(sources), diagnostics, limits);
@@ -187,11 +146,11 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         return false;
     };
     // One thread does everything itself: a deferred batch is processed when it is written.
-    const auto launch = threads > 1 ? std::launch::async : std::launch::deferred;
+    const auto launch = options.workers > 0 ? std::launch::async : std::launch::deferred;
     while (read_batch()) {
         in_flight.push_back(std::async(launch, process_batch, std::move(batch), std::cref(settings),
                                        std::ref(diagnostics), std::ref(times)));
-        if (in_flight.size() > threads) write_oldest();
+        if (in_flight.size() > std::max(options.workers, 1u)) write_oldest();
     }
     while (!in_flight.empty()) write_oldest();
     if (options.strict && diagnostics.rejected() > 0) {

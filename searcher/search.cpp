@@ -2,14 +2,15 @@
 
 #include <chrono>
 
+#include "common/join.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
-#include "searcher/actor_names.hpp"
-#include "searcher/facet_counter.hpp"
-#include "searcher/query_builder.hpp"
-#include "searcher/similar.hpp"
-#include "searcher/snippeter.hpp"
-#include "searcher/spelling.hpp"
+#include "searcher/parse/actor_names.hpp"
+#include "searcher/facets/facet_counter.hpp"
+#include "searcher/parse/query_builder.hpp"
+#include "searcher/match/similar.hpp"
+#include "searcher/snippets/snippeter.hpp"
+#include "searcher/spelling/spelling.hpp"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -21,12 +22,6 @@ constexpr Xapian::doccount exact_total_below = 20000;
 
 // A query finding fewer articles than this gets a spelling suggestion, when one finds more.
 constexpr std::size_t suggest_below = 3;
-
-std::string join(const std::vector<std::string>& words) {
-    std::string text;
-    for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
-    return text;
-}
 
 // The query with misspelt words corrected, when the corrected query finds more than `found`
 // articles; empty otherwise.

@@ -10,8 +10,8 @@
 
 #include "common/schema.hpp"
 
-#include "indexer/cluster_metrics.hpp"
-#include "indexer/index_clusters.hpp"
+#include "benchmarks/cluster_metrics.hpp"
+#include "benchmarks/index_clusters.hpp"
 #include "tests/support/paths.hpp"
 #include "tests/support/run_tool.hpp"
 #include "tests/support/temp_dir.hpp"

@@ -1,5 +1,6 @@
-#include "indexer/actor_extractor.hpp"
+#include "indexer/extract/actor_extractor.hpp"
 
+#include "tests/support/extraction.hpp"
 #include "tests/support/paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -34,7 +35,7 @@ Article article(std::string title, std::vector<std::string> paragraphs = {}) {
 }
 
 std::vector<ActorMention> mentions_in(const std::string& paragraph) {
-    return newsdex::find_actor_mentions(article("", {paragraph}), fixture());
+    return newsdex::find_actor_mentions(article("", {paragraph}), fixture(), newsdex::test::builtin_word_lists());
 }
 
 const ActorMention* find_name(const std::vector<ActorMention>& mentions, const std::string& name) {
@@ -194,7 +195,7 @@ TEST_CASE("ordinary words opening a sentence are stripped from a name", "[actor_
 }
 
 TEST_CASE("headlines in title case or capitals yield only known names", "[actor_extractor]") {
-    const auto title_case = newsdex::find_actor_mentions(article("Junta Chief Meets Putin In Russia"), fixture());
+    const auto title_case = newsdex::find_actor_mentions(article("Junta Chief Meets Putin In Russia"), fixture(), newsdex::test::builtin_word_lists());
     CHECK(entries(title_case) == std::vector<std::string>{"Russia"});
     // Other capitalised words are offered only as possible references to names given elsewhere.
     const ActorMention* putin = find_name(title_case, "Putin");
@@ -205,7 +206,7 @@ TEST_CASE("headlines in title case or capitals yield only known names", "[actor_
         CHECK((m.entry != nullptr || m.uncertain_case));
     }
 
-    const auto shouting = newsdex::find_actor_mentions(article("WHO WARNS US OVER VIRUS IN CHINA"), fixture());
+    const auto shouting = newsdex::find_actor_mentions(article("WHO WARNS US OVER VIRUS IN CHINA"), fixture(), newsdex::test::builtin_word_lists());
     CHECK(entries(shouting) == std::vector<std::string>{"China"});
 }
 
@@ -246,7 +247,7 @@ TEST_CASE("lists of names share the type their known members agree on", "[actor_
 
 TEST_CASE("mentions come in text order over title and paragraphs", "[actor_extractor]") {
     const auto mentions = newsdex::find_actor_mentions(
-        article("Russia and Myanmar sign deal", {"Ukraine was not mentioned.", "China was."}), fixture());
+        article("Russia and Myanmar sign deal", {"Ukraine was not mentioned.", "China was."}), fixture(), newsdex::test::builtin_word_lists());
     CHECK(entries(mentions) == std::vector<std::string>{"Russia", "Myanmar", "Ukraine", "China"});
     for (std::size_t i = 1; i < mentions.size(); ++i) CHECK(mentions[i - 1].order < mentions[i].order);
 }

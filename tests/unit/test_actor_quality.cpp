@@ -1,5 +1,7 @@
-#include "indexer/actors.hpp"
+#include "indexer/extract/actors.hpp"
 
+#include "tests/support/extraction.hpp"
+#include "tests/support/text_articles.hpp"
 #include "tests/support/paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,66 +20,6 @@ using newsdex::Article;
 using newsdex::Gazetteer;
 
 namespace {
-
-// Numeric character references (and the few named ones the BBC files use), decoded as the
-// indexer's html_entities stage does before extraction.
-std::string decode_entities(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    auto append_utf8 = [&out](unsigned long cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const std::size_t semi = text[i] == '&' ? text.find(';', i) : std::string::npos;
-        if (semi != std::string::npos && semi - i <= 8) {
-            const std::string name = text.substr(i + 1, semi - i - 1);
-            if (name.size() > 1 && name[0] == '#' && name.find_first_not_of("0123456789", 1) == std::string::npos) {
-                append_utf8(std::stoul(name.substr(1)));
-                i = semi;
-                continue;
-            }
-            const std::array<std::pair<const char*, char>, 4> named{
-                {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}}};
-            bool done = false;
-            for (const auto& [entity, character] : named)
-                if (name == entity) {
-                    out += character;
-                    i = semi;
-                    done = true;
-                    break;
-                }
-            if (done) continue;
-        }
-        out += text[i];
-    }
-    return out;
-}
-
-// A BBC file as the reader hands it over: headline line, blank line, paragraphs.
-Article read_bbc(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::istringstream lines(decode_entities(buffer.str()));
-    Article article;
-    std::string line;
-    while (std::getline(lines, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) continue;
-        if (article.title.empty()) article.title = line;
-        else article.paragraphs.push_back(line);
-    }
-    return article;
-}
 
 // Names compare after mapping through the gazetteer (name, alias or surname) and folding.
 std::string comparable(const Gazetteer& gazetteer, const std::string& name) {
@@ -119,7 +61,7 @@ TEST_CASE("actor extraction reaches its precision and recall floors on hand-labe
         const std::string file = item.at("file");
         const auto path = newsdex::test::shared_corpus() / "bbc" / file;
         REQUIRE(std::filesystem::exists(path));
-        const auto actors = newsdex::extract_actors(read_bbc(path), gazetteer);
+        const auto actors = newsdex::extract_actors(newsdex::test::read_text_file(path), gazetteer, newsdex::test::builtin_word_lists());
         for (std::size_t t = 0; t < types.size(); ++t) {
             std::set<std::string> expected;
             std::set<std::string> found;

@@ -1,6 +1,7 @@
-#include "indexer/actor_resolver.hpp"
-#include "indexer/actors.hpp"
+#include "indexer/extract/actor_resolver.hpp"
+#include "indexer/extract/actors.hpp"
 
+#include "tests/support/extraction.hpp"
 #include "tests/support/paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -39,7 +40,7 @@ const Gazetteer& builtin() {
 std::vector<Actor> actors_of(const std::string& text, const Gazetteer& gazetteer = fixture()) {
     Article article;
     article.paragraphs = {text};
-    return newsdex::extract_actors(article, gazetteer);
+    return newsdex::extract_actors(article, gazetteer, newsdex::test::builtin_word_lists());
 }
 
 std::vector<std::string> names_of(const std::vector<Actor>& actors, ActorType type) {
@@ -215,7 +216,7 @@ TEST_CASE("the demo seeds give the expected actors under one name each", "[actor
     std::map<std::pair<ActorType, std::string>, int> articles_with;
     std::vector<std::vector<Actor>> all;
     for (const auto& article : articles) {
-        all.push_back(newsdex::extract_actors(article, gazetteer));
+        all.push_back(newsdex::extract_actors(article, gazetteer, newsdex::test::builtin_word_lists()));
         for (const auto& actor : all.back()) ++articles_with[{actor.type, actor.name}];
     }
     auto count = [&](ActorType type, const std::string& name) {
@@ -252,7 +253,7 @@ TEST_CASE("the demo seeds give the expected actors under one name each", "[actor
     // small test gazetteer.
     int with_lavrov = 0;
     for (const auto& article : articles) {
-        const auto actors = newsdex::extract_actors(article, fixture());
+        const auto actors = newsdex::extract_actors(article, fixture(), newsdex::test::builtin_word_lists());
         CHECK(find_actor(actors, "Min Aung Hlaing") != nullptr);
         CHECK(find_actor(actors, "Lavrov") == nullptr);
         CHECK(find_actor(actors, "Min Aung") == nullptr);
@@ -265,7 +266,7 @@ TEST_CASE("extraction is deterministic and safe to run from several threads", "[
     const auto articles = seeds();
     const Gazetteer& gazetteer = builtin();
     std::vector<std::vector<Actor>> expected;
-    for (const auto& article : articles) expected.push_back(newsdex::extract_actors(article, gazetteer));
+    for (const auto& article : articles) expected.push_back(newsdex::extract_actors(article, gazetteer, newsdex::test::builtin_word_lists()));
     auto same = [](const std::vector<Actor>& a, const std::vector<Actor>& b) {
         if (a.size() != b.size()) return false;
         for (std::size_t i = 0; i < a.size(); ++i)
@@ -278,7 +279,7 @@ TEST_CASE("extraction is deterministic and safe to run from several threads", "[
         threads.emplace_back([&, t] {
             for (int round = 0; round < 5; ++round)
                 for (std::size_t i = 0; i < articles.size(); ++i)
-                    if (!same(newsdex::extract_actors(articles[i], gazetteer), expected[i])) ++mismatches[t];
+                    if (!same(newsdex::extract_actors(articles[i], gazetteer, newsdex::test::builtin_word_lists()), expected[i])) ++mismatches[t];
         });
     for (auto& thread : threads) thread.join();
     CHECK(mismatches == std::vector<int>(4, 0));

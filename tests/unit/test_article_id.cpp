@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "indexer/article_id.hpp"
+#include "indexer/read/article_id.hpp"
 
 using namespace newsdex;
 

@@ -1,8 +1,9 @@
-#include "indexer/boilerplate_filter.hpp"
+#include "indexer/clean/boilerplate_filter.hpp"
+#include "indexer/clean/paragraph_splitter.hpp"
 
 #include "common/article.hpp"
 #include "common/unicode_text.hpp"
-#include "indexer/source_boilerplate.hpp"
+#include "indexer/clean/source_boilerplate.hpp"
 
 #include <catch2/catch.hpp>
 

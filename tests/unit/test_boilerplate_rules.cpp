@@ -1,6 +1,7 @@
-#include "indexer/boilerplate_rules.hpp"
+#include "indexer/clean/boilerplate_rules.hpp"
 
 #include "tests/support/paths.hpp"
+#include "tests/support/scoped_env.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -225,15 +226,10 @@ TEST_CASE("a missing rule file is a runtime error naming the file", "[boilerplat
 }
 
 TEST_CASE("the built-in rule file is found through NEWSDEX_DATA_DIR", "[boilerplate_rules]") {
-    const char* previous = std::getenv("NEWSDEX_DATA_DIR");
-    const std::string saved = previous ? previous : "";
-    ::setenv("NEWSDEX_DATA_DIR", "/elsewhere/data", 1);
-    CHECK(newsdex::BoilerplateRules::builtin_path() == "/elsewhere/data/indexer/data/boilerplate.rules");
-    CHECK_THROWS_AS(newsdex::BoilerplateRules::load_builtin(), std::runtime_error);
-    if (previous) {
-        ::setenv("NEWSDEX_DATA_DIR", saved.c_str(), 1);
-    } else {
-        ::unsetenv("NEWSDEX_DATA_DIR");
+    {
+        newsdex::test::ScopedEnv elsewhere("NEWSDEX_DATA_DIR", "/elsewhere/data");
+        CHECK(newsdex::BoilerplateRules::builtin_path() == "/elsewhere/data/indexer/clean/boilerplate.rules");
+        CHECK_THROWS_AS(newsdex::BoilerplateRules::load_builtin(), std::runtime_error);
     }
     CHECK(std::filesystem::exists(newsdex::BoilerplateRules::builtin_path()));
 }

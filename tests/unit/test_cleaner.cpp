@@ -1,9 +1,10 @@
-#include "indexer/cleaner.hpp"
+#include "indexer/clean/cleaner.hpp"
 
 #include "common/article.hpp"
 #include "common/unicode_text.hpp"
 #include "common/utf8.hpp"
-#include "indexer/source_boilerplate.hpp"
+#include "indexer/clean/source_boilerplate.hpp"
+#include "tests/support/text_articles.hpp"
 #include "tests/support/paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,35 +17,6 @@
 #include <vector>
 
 namespace {
-
-/// Reads a plain-text article the way the .txt reader does: the first non-empty line is the
-/// headline, the rest is split on blank lines (lines of one block keep their line breaks).
-newsdex::Article read_txt(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    const std::string text = newsdex::repair_utf8(bytes).text;
-    newsdex::Article article;
-    article.origin.file = path.string();
-    std::string block;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        std::string line = text.substr(start, end - start);
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const bool blank = line.find_first_not_of(" \t") == std::string::npos;
-        if (article.title.empty()) {
-            if (!blank) article.title = line;
-        } else if (blank) {
-            if (!block.empty()) article.paragraphs.push_back(block);
-            block.clear();
-        } else {
-            block += block.empty() ? line : "\n" + line;
-        }
-    }
-    if (!block.empty()) article.paragraphs.push_back(block);
-    return article;
-}
 
 std::filesystem::path seed(const std::string& name) { return newsdex::test::shared_corpus() / "seeds" / name; }
 
@@ -99,7 +71,7 @@ TEST_CASE("removal reasons have their contract names", "[cleaner]") {
 }
 
 TEST_CASE("cleaner strips seed 000: site name, headline repeat, Source line and related-articles tail", "[cleaner][seeds]") {
-    newsdex::Article article = read_txt(seed("000_22dd8a7c27f56fa9.txt"));
+    newsdex::Article article = newsdex::test::read_text_file(seed("000_22dd8a7c27f56fa9.txt"));
     REQUIRE(article.source.empty());
     const auto removals = cleaner().clean(article);
 
@@ -131,7 +103,7 @@ TEST_CASE("cleaner strips seed 000: site name, headline repeat, Source line and 
 }
 
 TEST_CASE("cleaner on seed 000 with its source known from metadata still drops the Source line", "[cleaner][seeds]") {
-    newsdex::Article article = read_txt(seed("000_22dd8a7c27f56fa9.txt"));
+    newsdex::Article article = newsdex::test::read_text_file(seed("000_22dd8a7c27f56fa9.txt"));
     article.source = "AUN News";
     const auto removals = cleaner().clean(article);
     CHECK(article.source == "AUN News");
@@ -142,7 +114,7 @@ TEST_CASE("cleaner on seed 000 with its source known from metadata still drops t
 }
 
 TEST_CASE("cleaner keeps the repeated aide paragraph of seed 001 once and drops its furniture", "[cleaner][seeds]") {
-    newsdex::Article article = read_txt(seed("001_644cae95aa9a28a1.txt"));
+    newsdex::Article article = newsdex::test::read_text_file(seed("001_644cae95aa9a28a1.txt"));
     const auto removals = cleaner().clean(article);
     check_no_furniture(article);
     CHECK(article.paragraphs.size() == 21);
@@ -158,7 +130,7 @@ TEST_CASE("cleaner keeps the repeated aide paragraph of seed 001 once and drops 
 }
 
 TEST_CASE("cleaner drops the comment form at the end of seed 002", "[cleaner][seeds]") {
-    newsdex::Article article = read_txt(seed("002_4e6b91d72cce0c30.txt"));
+    newsdex::Article article = newsdex::test::read_text_file(seed("002_4e6b91d72cce0c30.txt"));
     const auto removals = cleaner().clean(article);
     check_no_furniture(article);
     CHECK(article.paragraphs.size() == 16);
@@ -167,7 +139,7 @@ TEST_CASE("cleaner drops the comment form at the end of seed 002", "[cleaner][se
 }
 
 TEST_CASE("cleaner splits the line-per-paragraph seed 003 and drops the repeated lead bullet", "[cleaner][seeds]") {
-    newsdex::Article article = read_txt(seed("003_41de00c8af1ba046.txt"));
+    newsdex::Article article = newsdex::test::read_text_file(seed("003_41de00c8af1ba046.txt"));
     REQUIRE(article.paragraphs.size() == 1);  // no blank lines in this file
     const auto removals = cleaner().clean(article);
     check_no_furniture(article);
@@ -181,7 +153,7 @@ TEST_CASE("cleaner splits the line-per-paragraph seed 003 and drops the repeated
 }
 
 TEST_CASE("cleaner cuts the comment section at the end of seed 004", "[cleaner][seeds]") {
-    newsdex::Article article = read_txt(seed("004_5b07e82036b59744.txt"));
+    newsdex::Article article = newsdex::test::read_text_file(seed("004_5b07e82036b59744.txt"));
     const auto removals = cleaner().clean(article);
     check_no_furniture(article);
     CHECK(article.paragraphs.size() == 12);
@@ -203,7 +175,7 @@ TEST_CASE("cleaner removes nothing from the hand-checked BBC sample", "[cleaner]
         if (line.empty() || line.front() == '#') continue;
         ++files;
         folders.push_back(line.substr(0, line.find('/')));
-        const newsdex::Article original = read_txt(newsdex::test::shared_corpus() / "bbc" / line);
+        const newsdex::Article original = newsdex::test::read_text_file(newsdex::test::shared_corpus() / "bbc" / line);
         newsdex::Article article = original;
         const auto removals = cleaner().clean(article);
         INFO(line);
@@ -225,7 +197,7 @@ TEST_CASE("cleaner removes nothing from the hand-checked BBC sample", "[cleaner]
 }
 
 TEST_CASE("cleaner drops the lone full stop of BBC politics/174 and nothing else", "[cleaner][bbc]") {
-    newsdex::Article article = read_txt(newsdex::test::shared_corpus() / "bbc" / "politics" / "174.txt");
+    newsdex::Article article = newsdex::test::read_text_file(newsdex::test::shared_corpus() / "bbc" / "politics" / "174.txt");
     const std::size_t before = article.paragraphs.size();
     const auto removals = cleaner().clean(article);
     REQUIRE(removals.size() == 1);
@@ -272,7 +244,7 @@ TEST_CASE("cleaner normalises stored text and drops paragraphs that become empty
 TEST_CASE("cleaner results are the same when threads share one cleaner", "[cleaner][seeds]") {
     std::vector<newsdex::Article> inputs;
     for (const auto& entry : std::filesystem::directory_iterator(newsdex::test::shared_corpus() / "seeds")) {
-        if (entry.path().extension() == ".txt") inputs.push_back(read_txt(entry.path()));
+        if (entry.path().extension() == ".txt") inputs.push_back(newsdex::test::read_text_file(entry.path()));
     }
     REQUIRE(inputs.size() == 5);
     std::vector<std::size_t> expected;

@@ -1,4 +1,4 @@
-#include "indexer/cluster_metrics.hpp"
+#include "benchmarks/cluster_metrics.hpp"
 
 #include <catch2/catch.hpp>
 

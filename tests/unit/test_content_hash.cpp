@@ -1,5 +1,6 @@
-#include "indexer/content_hash.hpp"
+#include "indexer/dedup/content_hash.hpp"
 
+#include "tests/support/text_articles.hpp"
 #include "tests/support/paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -22,30 +23,6 @@ Article article(std::string title, std::vector<std::string> paragraphs) {
     Article a;
     a.title = std::move(title);
     a.paragraphs = std::move(paragraphs);
-    return a;
-}
-
-// The local split the BBC e2e tests also use: first non-empty line is the title, paragraphs
-// are separated by blank lines.
-Article read_bbc(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    Article a;
-    a.id = path.parent_path().filename().string() + "/" + path.stem().string();
-    std::string line;
-    std::string paragraph;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const bool blank = line.find_first_not_of(" \t") == std::string::npos;
-        if (a.title.empty()) {
-            if (!blank) a.title = line;
-        } else if (blank) {
-            if (!paragraph.empty()) a.paragraphs.push_back(std::move(paragraph));
-            paragraph.clear();
-        } else {
-            paragraph += paragraph.empty() ? line : " " + line;
-        }
-    }
-    if (!paragraph.empty()) a.paragraphs.push_back(std::move(paragraph));
     return a;
 }
 
@@ -195,7 +172,7 @@ TEST_CASE("content hash groups the 98 byte-identical BBC articles plus 3 that di
         ++files;
         const std::string name = entry.path().lexically_relative(root).string();
         by_bytes[read_bytes(entry.path())].insert(name);
-        by_key[content_hash(read_bbc(entry.path()))].insert(name);
+        by_key[content_hash(newsdex::test::read_text_file(entry.path()))].insert(name);
     }
     CHECK(files == 2225);
 

@@ -1,5 +1,6 @@
-#include "indexer/date_extractor.hpp"
+#include "indexer/extract/date_extractor.hpp"
 
+#include "tests/support/text_articles.hpp"
 #include "tests/support/paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,32 +21,6 @@ using newsdex::extract_date;
 namespace {
 
 using Origin = DateFinding::Origin;
-
-// Reads a .txt article the way the corpus README describes it: the first non-empty line is the
-// headline, paragraphs are separated by blank lines. Kept here so the test depends on no reader.
-Article read_txt_article(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    Article article;
-    article.origin.file = path.string();
-    std::string line;
-    std::string paragraph;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (article.title.empty()) {
-            article.title = line;
-            continue;
-        }
-        if (line.empty()) {
-            if (!paragraph.empty()) article.paragraphs.push_back(paragraph);
-            paragraph.clear();
-        } else {
-            if (!paragraph.empty()) paragraph += '\n';
-            paragraph += line;
-        }
-    }
-    if (!paragraph.empty()) article.paragraphs.push_back(paragraph);
-    return article;
-}
 
 Article article_with(std::vector<std::string> paragraphs, std::optional<int> reference_year = std::nullopt) {
     Article article;
@@ -227,7 +202,7 @@ TEST_CASE("date extractor reads datelines and publication lines near the start",
 
 TEST_CASE("date extractor finds the seed dateline only with a reference year", "[date][extractor][seeds]") {
     REQUIRE(std::filesystem::exists(seed_000));
-    Article article = read_txt_article(seed_000);
+    Article article = newsdex::test::read_text_file(seed_000);
     REQUIRE(article.paragraphs.size() > 3);
 
     const DateFinding without_year = extract_date(article);
@@ -246,7 +221,7 @@ TEST_CASE("date extractor finds no dateline in the other seeds", "[date][extract
     for (const auto& entry : std::filesystem::directory_iterator(newsdex::test::shared_corpus() / "seeds")) {
         if (entry.path().extension() != ".txt" || entry.path() == seed_000) continue;
         ++articles;
-        Article article = read_txt_article(entry.path());
+        Article article = newsdex::test::read_text_file(entry.path());
         article.reference_year = 2022;
         INFO(entry.path().filename().string());
         CHECK(shown(extract_date(article)) == "none");
@@ -270,7 +245,7 @@ TEST_CASE("date extractor finds almost no dates in the undated BBC corpus", "[da
     const auto findings = [&](std::optional<int> reference_year) {
         std::map<std::string, std::string> found;
         for (const auto& file : files) {
-            Article article = read_txt_article(file);
+            Article article = newsdex::test::read_text_file(file);
             article.reference_year = reference_year;
             const DateFinding finding = extract_date(article);
             if (finding.date) found[file.parent_path().filename().string() + "/" + file.filename().string()] = shown(finding);

@@ -7,13 +7,17 @@
 #include <xapian.h>
 
 #include "common/schema.hpp"
-#include "searcher/facet_counter.hpp"
+#include "searcher/facets/facet_counter.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace newsdex;
 using newsdex::test::TempDir;
 
 namespace {
+
+constexpr auto P = ActorType::person;
+constexpr auto O = ActorType::org;
+constexpr auto L = ActorType::place;
 
 struct Doc {
     std::string month;
@@ -60,15 +64,23 @@ std::map<std::string, Counts> count(const Xapian::Database& db, const std::vecto
 TEST_CASE("facets count every match, dates in order, actors by type then by count", "[facets]") {
     TempDir dir;
     Xapian::Database db = shard(dir, "db", {
-        {"2022-08", "a", {{'P', "Alice"}, {'L', "Paris"}}, "BBC"},
-        {"2022-08", "b", {{'P', "Alice"}, {'O', "ACME"}}, "BBC"},
-        {"unknown", "c", {{'L', "Paris"}, {'P', "Bob"}}, ""},
+        {"2022-08", "a", {{P, "Alice"}, {L, "Paris"}}, "BBC"},
+        {"2022-08", "b", {{P, "Alice"}, {O, "ACME"}}, "BBC"},
+        {"unknown", "c", {{L, "Paris"}, {P, "Bob"}}, ""},
         {"2021-01", "d", {}, "AUN News"},
     });
     std::size_t counted = 0;
     auto counts = count(db, {"month", "person", "actor", "source", "org"}, 10, false, &counted);
     CHECK(counted == 4);
-    CHECK(counts["month"] == Counts{{"2021-01", 1}, {"2022-08", 2}, {"unknown", 1}});
+    // Every month from the first to the last, the empty ones too, then "unknown".
+    Counts months{{"2021-01", 1}};
+    for (const char* empty : {"2021-02", "2021-03", "2021-04", "2021-05", "2021-06", "2021-07", "2021-08", "2021-09",
+                              "2021-10", "2021-11", "2021-12", "2022-01", "2022-02", "2022-03", "2022-04", "2022-05",
+                              "2022-06", "2022-07"}) {
+        months.emplace_back(empty, 0);
+    }
+    months.insert(months.end(), {{"2022-08", 2}, {"unknown", 1}});
+    CHECK(counts["month"] == months);
     CHECK(counts["person"] == Counts{{"Alice", 2}, {"Bob", 1}});
     CHECK(counts["actor"] == Counts{{"Alice", 2}, {"Paris", 2}, {"ACME", 1}, {"Bob", 1}});
     CHECK(counts["org"] == Counts{{"ACME", 1}});
@@ -82,13 +94,13 @@ TEST_CASE("facets count every match, dates in order, actors by type then by coun
 TEST_CASE("facets over stories count each cluster once, across shards", "[facets]") {
     TempDir dir;
     Xapian::Database first = shard(dir, "first", {
-        {"2022-08", "story-1", {{'P', "Alice"}}, ""},
-        {"2022-09", "story-2", {{'P', "Bob"}}, ""},
+        {"2022-08", "story-1", {{P, "Alice"}}, ""},
+        {"2022-09", "story-2", {{P, "Bob"}}, ""},
     });
     Xapian::Database second = shard(dir, "second", {
-        {"2022-08", "story-1", {{'P', "Alice"}}, ""},
-        {"2022-09", "story-3", {{'P', "Alice"}}, ""},
-        {"2022-09", "story-2", {{'P', "Bob"}}, ""},
+        {"2022-08", "story-1", {{P, "Alice"}}, ""},
+        {"2022-09", "story-3", {{P, "Alice"}}, ""},
+        {"2022-09", "story-2", {{P, "Bob"}}, ""},
     });
     Xapian::Database both;
     both.add_database(first);

@@ -1,6 +1,7 @@
 #include "common/gazetteer.hpp"
 
 #include "tests/support/paths.hpp"
+#include "tests/support/scoped_env.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,6 +13,8 @@
 
 using newsdex::ActorType;
 using newsdex::Gazetteer;
+
+using newsdex::test::ScopedEnv;
 
 namespace {
 
@@ -26,25 +29,6 @@ std::string canonical(const Gazetteer& gazetteer, const std::string& surface) {
     auto match = gazetteer.find(surface);
     return match ? match->entry->name : std::string();
 }
-
-// Sets an environment variable for one scope and restores the old value afterwards.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const std::string& value) : m_name(name) {
-        if (const char* old = std::getenv(name)) m_old = old;
-        ::setenv(name, value.c_str(), 1);
-    }
-    ~ScopedEnv() {
-        if (m_old) ::setenv(m_name, m_old->c_str(), 1);
-        else ::unsetenv(m_name);
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
 
 }  // namespace
 

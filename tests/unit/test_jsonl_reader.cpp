@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "indexer/jsonl_reader.hpp"
+#include "indexer/read/jsonl_reader.hpp"
 
 using namespace newsdex;
 

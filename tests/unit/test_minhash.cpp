@@ -1,7 +1,8 @@
-#include "indexer/minhash.hpp"
+#include "indexer/dedup/minhash.hpp"
 
-#include "indexer/cluster_metrics.hpp"
-#include "indexer/content_hash.hpp"
+#include "benchmarks/cluster_metrics.hpp"
+#include "indexer/dedup/content_hash.hpp"
+#include "tests/support/text_articles.hpp"
 #include "tests/support/paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -35,30 +36,6 @@ Article article(std::string title, std::vector<std::string> paragraphs) {
     return a;
 }
 
-// A local split of a BBC file: first non-empty line is the title, paragraphs are separated by
-// blank lines.
-Article read_bbc(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    Article a;
-    a.id = path.parent_path().filename().string() + "/" + path.stem().string();
-    std::string line;
-    std::string paragraph;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const bool blank = line.find_first_not_of(" \t") == std::string::npos;
-        if (a.title.empty()) {
-            if (!blank) a.title = line;
-        } else if (blank) {
-            if (!paragraph.empty()) a.paragraphs.push_back(std::move(paragraph));
-            paragraph.clear();
-        } else {
-            paragraph += paragraph.empty() ? line : " " + line;
-        }
-    }
-    if (!paragraph.empty()) a.paragraphs.push_back(std::move(paragraph));
-    return a;
-}
-
 // Files 001..per_category of each of the five BBC categories: different stories, except for
 // the corpus's own byte-identical copies.
 std::vector<Article> bbc_sample(int per_category) {
@@ -69,7 +46,7 @@ std::vector<Article> bbc_sample(int per_category) {
             std::snprintf(name, sizeof name, "%03d.txt", i);
             const auto path = newsdex::test::shared_corpus() / "bbc" / category / name;
             REQUIRE(std::filesystem::exists(path));
-            out.push_back(read_bbc(path));
+            out.push_back(newsdex::test::read_text_file(path));
         }
     }
     return out;

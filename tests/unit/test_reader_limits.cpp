@@ -4,9 +4,9 @@
 
 #include <sstream>
 
-#include "indexer/jsonl_reader.hpp"
-#include "indexer/record_fields.hpp"
-#include "indexer/text_reader.hpp"
+#include "indexer/read/jsonl_reader.hpp"
+#include "indexer/read/record_fields.hpp"
+#include "indexer/read/text_reader.hpp"
 
 using namespace newsdex;
 using namespace std::string_literals;

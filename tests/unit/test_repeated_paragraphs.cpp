@@ -1,4 +1,4 @@
-#include "indexer/repeated_paragraphs.hpp"
+#include "indexer/clean/repeated_paragraphs.hpp"
 
 #include "tests/support/paths.hpp"
 

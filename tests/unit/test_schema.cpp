@@ -31,10 +31,10 @@ TEST_CASE("schema round-trips the stored article", "[schema]") {
 }
 
 TEST_CASE("schema packs actors into one value and unpacks them", "[schema]") {
-    std::vector<schema::PackedActor> actors{{'P', "Sergei Lavrov"}, {'L', "Naypyidaw"}, {'O', "ASEAN"}};
+    std::vector<schema::PackedActor> actors{{ActorType::person, "Sergei Lavrov"}, {ActorType::place, "Naypyidaw"}, {ActorType::org, "ASEAN"}};
     auto back = schema::unpack_actors(schema::pack_actors(actors));
     REQUIRE(back.size() == 3);
-    CHECK(back[0].type == 'P');
+    CHECK(back[0].type == ActorType::person);
     CHECK(back[0].name == "Sergei Lavrov");
     CHECK(back[2].name == "ASEAN");
     CHECK(schema::unpack_actors("").empty());

@@ -7,7 +7,7 @@
 
 #include <xapian.h>
 
-#include "indexer/shard_writers.hpp"
+#include "indexer/write/shard_writers.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using newsdex::DocumentPlace;

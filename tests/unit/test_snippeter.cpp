@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "searcher/search_result.hpp"
-#include "searcher/snippeter.hpp"
+#include "searcher/snippets/snippeter.hpp"
 
 using namespace newsdex;
 

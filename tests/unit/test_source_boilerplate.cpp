@@ -1,4 +1,4 @@
-#include "indexer/source_boilerplate.hpp"
+#include "indexer/clean/source_boilerplate.hpp"
 
 #include "common/article.hpp"
 

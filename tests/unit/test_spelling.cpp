@@ -3,7 +3,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/schema.hpp"
-#include "searcher/spelling.hpp"
+#include "searcher/spelling/spelling.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace newsdex;

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "searcher/string_interner.hpp"
+#include "searcher/facets/string_interner.hpp"
 
 using namespace newsdex;
 

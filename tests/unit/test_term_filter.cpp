@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "indexer/term_filter.hpp"
+#include "indexer/dedup/term_filter.hpp"
 
 using newsdex::TermFilter;
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "indexer/text_reader.hpp"
+#include "indexer/read/text_reader.hpp"
 #include "tests/support/paths.hpp"
 
 using namespace newsdex;

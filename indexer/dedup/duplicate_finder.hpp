@@ -1,0 +1,39 @@
+#pragma once
+/// Finds the near-duplicate cluster of an article in the index itself: its LSH band terms'
+/// posting lists give the candidates, their stored MinHash signatures verify them. Nothing
+/// is kept in memory between articles, so memory does not grow with the corpus.
+
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+
+#include "indexer/dedup/minhash.hpp"
+#include "indexer/processed_article.hpp"
+#include "indexer/dedup/term_filter.hpp"
+
+namespace newsdex {
+
+/// A verified near copy: its cluster key and the estimated Jaccard similarity.
+struct NearCopy {
+    std::string cluster;
+    double similarity = 0;
+};
+
+/// Looks up near copies over MinHash band terms.
+class DuplicateFinder {
+public:
+    /// `hasher` must outlive the finder; it decides what counts as a near copy.
+    explicit DuplicateFinder(const MinHasher& hasher);
+
+    /// The most similar verified near copy of `article` in `db` (never the article's own
+    /// id), or nullopt when there is none (or the article has no signature). Band terms that
+    /// `terms` (when given) says `db` cannot hold are not looked up.
+    [[nodiscard]] std::optional<NearCopy> operator()(const ProcessedArticle& article, const Xapian::Database& db,
+                                                     const TermFilter* terms = nullptr) const;
+
+private:
+    const MinHasher* m_hasher;
+};
+
+}  // namespace newsdex

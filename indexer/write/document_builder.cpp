@@ -1,0 +1,91 @@
+#include "indexer/write/document_builder.hpp"
+
+#include "common/analyzer.hpp"
+#include "common/diagnostics.hpp"
+#include "common/schema.hpp"
+#include "common/unicode_text.hpp"
+
+namespace newsdex {
+namespace {
+
+schema::StoredArticle stored_form(const ProcessedArticle& processed) {
+    const Article& article = processed.article;
+    schema::StoredArticle stored;
+    stored.id = article.id;
+    stored.title = article.title;
+    stored.paragraphs = article.paragraphs;
+    stored.source = article.source;
+    stored.author = article.author;
+    stored.url = article.url;
+    stored.lang = article.lang;
+    stored.file = Diagnostics::location(article.origin);
+    if (processed.date) {
+        stored.date = display_date(*processed.date);
+        stored.date_precision = std::string(to_string(processed.date->precision));
+    }
+    for (const auto& actor : processed.actors) {
+        auto& list = actor.type == ActorType::person ? stored.persons
+                     : actor.type == ActorType::org  ? stored.orgs
+                                                     : stored.places;
+        list.push_back(actor.name);
+    }
+    return stored;
+}
+
+}  // namespace
+
+Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermGenerator& generator,
+                                 Stemmers& stemmers) {
+    const Article& article = processed.article;
+    Xapian::Document document;
+    generator.set_stemmer(stemmers.get(article.lang));
+    generator.set_stemming_strategy(index_stemming);
+    generator.set_document(document);
+
+    std::string title = matching_form(article.title);
+    generator.index_text(title, title_weight);
+    generator.index_text(title, 1, std::string(schema::title_prefix));
+    for (const auto& paragraph : article.paragraphs) {
+        // A gap between paragraphs keeps phrases and NEAR from matching across them.
+        generator.increase_termpos(10);
+        generator.index_text(matching_form(paragraph));
+    }
+
+    document.add_boolean_term(schema::id_term(article.id));
+    if (!article.source.empty()) {
+        document.add_boolean_term(schema::boolean_term(schema::source_prefix, article.source));
+        document.add_value(schema::slot_source, article.source);
+    }
+
+    std::string month(schema::unknown_date), year(schema::unknown_date);
+    if (processed.date) {
+        month = month_key(*processed.date);
+        year = year_key(*processed.date);
+        document.add_value(schema::slot_date, day_key(*processed.date));
+    }
+    document.add_boolean_term(std::string(schema::month_prefix) + month);
+    document.add_boolean_term(std::string(schema::year_prefix) + year);
+    document.add_value(schema::slot_month, month);
+    document.add_value(schema::slot_year, year);
+
+    std::vector<schema::PackedActor> packed;
+    for (const auto& actor : processed.actors) {
+        document.add_boolean_term(schema::boolean_term(schema::actor_type_prefix(actor.type), actor.name));
+        document.add_boolean_term(schema::boolean_term(schema::actor_prefix, actor.name));
+        packed.push_back({actor.type, actor.name});
+    }
+    if (!packed.empty()) document.add_value(schema::slot_actors, schema::pack_actors(packed));
+
+    if (!processed.content_hash.empty()) {
+        document.add_boolean_term(std::string(schema::content_hash_prefix) + processed.content_hash);
+    }
+    for (const auto& band : processed.band_terms) {
+        document.add_boolean_term(std::string(schema::band_prefix) + band);
+    }
+    if (!processed.signature.empty()) document.add_value(schema::slot_signature, processed.signature);
+    document.add_value(schema::slot_record_hash, processed.record_hash);
+    document.set_data(schema::encode(stored_form(processed)));
+    return document;
+}
+
+}  // namespace newsdex

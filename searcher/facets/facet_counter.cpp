@@ -1,0 +1,176 @@
+#include "searcher/facets/facet_counter.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+#include "searcher/facets/string_interner.hpp"
+#include "searcher/facets/timeline.hpp"
+
+namespace newsdex {
+namespace {
+
+// One more of the value numbered `id` (counts are indexed by the interner's numbers).
+void tally(std::vector<std::size_t>& counts, std::uint32_t id) {
+    if (id >= counts.size()) counts.resize(id + 1, 0);
+    ++counts[id];
+}
+
+// The values with a nonzero count, most frequent first, ties by value, at most `limit`.
+// Only the top `limit` are ordered, and only they become strings: actor facets over a large
+// match set have tens of thousands of distinct names.
+std::vector<FacetValue> top_by_count(const StringInterner& values, const std::vector<std::size_t>& counts,
+                                     std::size_t limit) {
+    std::vector<std::uint32_t> ids;
+    for (std::uint32_t id = 0; id < counts.size(); ++id) {
+        if (counts[id] != 0) ids.push_back(id);
+    }
+    auto before = [&](std::uint32_t a, std::uint32_t b) {
+        return counts[a] != counts[b] ? counts[a] > counts[b] : values.key(a) < values.key(b);
+    };
+    const std::size_t shown = std::min(limit, ids.size());
+    std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ids.end(), before);
+    std::vector<FacetValue> out;
+    for (std::size_t i = 0; i < shown; ++i) out.push_back({std::string(values.key(ids[i])), counts[ids[i]]});
+    return out;
+}
+
+// Every period from the first counted to the last, chronologically, then "unknown".
+std::vector<FacetValue> chronological(const StringInterner& values, const std::vector<std::size_t>& counts,
+                                      Period period) {
+    std::vector<FacetValue> out;
+    for (std::uint32_t id = 0; id < counts.size(); ++id) {
+        if (counts[id] != 0) out.push_back({std::string(values.key(id)), counts[id]});
+    }
+    return fill_timeline(std::move(out), period);
+}
+
+// Where a facet's values come from: a value slot, or the actors of one type in the packed
+// actors value (no type: every type).
+struct Source {
+    Xapian::valueno slot = Xapian::BAD_VALUENO;
+    std::optional<ActorType> actor_type;
+
+    [[nodiscard]] bool counts_actor(ActorType type) const {
+        return slot == Xapian::BAD_VALUENO && (!actor_type || *actor_type == type);
+    }
+};
+
+Source source_of(const std::string& facet) {
+    if (facet == "month") return {schema::slot_month, {}};
+    if (facet == "year") return {schema::slot_year, {}};
+    if (facet == "source") return {schema::slot_source, {}};
+    if (auto type = actor_type_from_string(facet)) return {Xapian::BAD_VALUENO, type};
+    return {Xapian::BAD_VALUENO, {}};  // actor
+}
+
+}  // namespace
+
+// One spy for every requested facet: reading a document's values once serves them all.
+// Counting stories, it skips a document whose cluster was already counted, which costs a
+// set lookup instead of Xapian's collapsing of every match. The matcher shows it the documents
+// sub-database by sub-database, each in docid order, so "first" means first in that order.
+//
+// Values are interned, not kept as map keys: a match costs a hash and a probe per value and
+// no allocation, and the actor facets share one interner, so a name is hashed once per
+// document however many of person, org, place and actor were asked.
+class FacetCounter::Spy : public Xapian::MatchSpy {
+public:
+    Spy(const std::vector<std::string>& facets, bool stories) : m_stories(stories) {
+        for (const auto& facet : facets) {
+            m_facets.push_back(Facet{source_of(facet), {}, {}});
+            if (m_facets.back().source.slot == Xapian::BAD_VALUENO) m_reads_actors = true;
+        }
+    }
+
+    void operator()(const Xapian::Document& document, double) override {
+        if (m_stories && !first_of_story(document)) return;
+        ++m_counted;
+        for (Facet& facet : m_facets) {
+            if (facet.source.slot == Xapian::BAD_VALUENO) continue;
+            std::string value = document.get_value(facet.source.slot);
+            if (!value.empty()) tally(facet.counts, facet.values.intern(value).first);
+        }
+        if (m_reads_actors) count_actors(document.get_value(schema::slot_actors));
+    }
+    Xapian::MatchSpy* clone() const override { return nullptr; }  // local databases only
+    std::string name() const override { return "newsdex.FacetSpy"; }
+
+    [[nodiscard]] std::size_t counted() const { return m_counted; }
+
+    // The counts of facet number `i`: a timeline for a date facet, the others by count.
+    [[nodiscard]] std::vector<FacetValue> results(std::size_t i, std::optional<Period> timeline, std::size_t limit) const {
+        const Facet& facet = m_facets[i];
+        const StringInterner& values = facet.source.slot == Xapian::BAD_VALUENO ? m_actor_names : facet.values;
+        return timeline ? chronological(values, facet.counts, *timeline) : top_by_count(values, facet.counts, limit);
+    }
+
+private:
+    struct Facet {
+        Source source;
+        StringInterner values;  ///< a slot facet's values (actor facets use m_actor_names)
+        std::vector<std::size_t> counts;
+    };
+
+    // False when the document's cluster was counted already.
+    bool first_of_story(const Xapian::Document& document) {
+        const std::string cluster = document.get_value(schema::slot_cluster);
+        return cluster.empty() || m_clusters.intern(cluster).second;
+    }
+
+    void count_actors(std::string_view packed) {
+        schema::for_each_packed_actor(packed, [this](ActorType type, std::string_view name) {
+            if (!wants_actor(type)) return;
+            const std::uint32_t id = m_actor_names.intern(name).first;
+            for (Facet& facet : m_facets) {
+                if (facet.source.counts_actor(type)) tally(facet.counts, id);
+            }
+        });
+    }
+
+    // Whether some facet counts actors of `type`: names nobody counts are not interned.
+    [[nodiscard]] bool wants_actor(ActorType type) const {
+        return std::any_of(m_facets.begin(), m_facets.end(),
+                           [type](const Facet& facet) { return facet.source.counts_actor(type); });
+    }
+
+    bool m_stories;
+    bool m_reads_actors = false;
+    std::vector<Facet> m_facets;  ///< in the order asked
+    StringInterner m_actor_names;
+    StringInterner m_clusters;
+    std::size_t m_counted = 0;
+};
+
+FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories)
+    : m_facets(facets), m_limit(limit) {
+    for (const auto& name : facets) {
+        if (std::find(facet_names.begin(), facet_names.end(), name) == facet_names.end()) {
+            throw UsageError("unknown facet \"" + name + "\" (use month, year, person, org, place, actor or source)");
+        }
+    }
+    m_spy = std::make_unique<Spy>(m_facets, stories);
+}
+
+FacetCounter::~FacetCounter() = default;
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+    if (!m_facets.empty()) enquire.add_matchspy(m_spy.get());
+}
+
+std::size_t FacetCounter::counted() const { return m_spy->counted(); }
+
+std::vector<std::pair<std::string, std::vector<FacetValue>>> FacetCounter::results() const {
+    std::vector<std::pair<std::string, std::vector<FacetValue>>> out;
+    for (std::size_t i = 0; i < m_facets.size(); ++i) {
+        const std::string& name = m_facets[i];
+        std::optional<Period> timeline;
+        if (name == "month") timeline = Period::month;
+        if (name == "year") timeline = Period::year;
+        out.emplace_back(name, m_spy->results(i, timeline, m_limit));
+    }
+    return out;
+}
+
+}  // namespace newsdex

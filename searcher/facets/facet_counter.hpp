@@ -1,0 +1,50 @@
+#pragma once
+/// Facet counting: match spies for the requested facets, and their ordered results.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searcher/search_result.hpp"
+
+namespace newsdex {
+
+/// The facet names news-search accepts.
+inline const std::vector<std::string> facet_names{"month", "year", "person", "org", "place", "actor", "source"};
+
+/// Counts the requested facets over every matching document it is shown.
+class FacetCounter {
+public:
+    /// `facets` are names from facet_names; throws UsageError for an unknown one.
+    /// `limit` caps the count-ordered facets (actors, source); dates are never capped.
+    /// With `stories`, each near-duplicate cluster is counted once (by its first document).
+    FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories = false);
+    ~FacetCounter();
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
+
+    /// Registers the spy on `enquire`. The enquire must then be run with check_at_least
+    /// set to the document count, so the counts are exact.
+    void attach(Xapian::Enquire& enquire);
+
+    /// Documents (or, with `stories`, clusters) the spy has counted.
+    [[nodiscard]] std::size_t counted() const;
+
+    /// True when some facet was requested.
+    [[nodiscard]] bool empty() const { return m_facets.empty(); }
+
+    /// The counts, in the order the facets were asked: dates as a timeline (every period from
+    /// the first to the last, zeros included, then `unknown`; see fill_timeline), the others
+    /// most frequent first, ties by name.
+    [[nodiscard]] std::vector<std::pair<std::string, std::vector<FacetValue>>> results() const;
+
+private:
+    class Spy;
+    std::vector<std::string> m_facets;
+    std::size_t m_limit;
+    std::unique_ptr<Spy> m_spy;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,106 @@
+#include "searcher/render/render_json.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace newsdex {
+namespace {
+
+using nlohmann::json;
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"; }
+
+std::string marked(const std::string& snippet) {
+    std::string out;
+    out.reserve(snippet.size() + 32);
+    for (char c : snippet) {
+        if (c == highlight_start) {
+            out += "<mark>";
+        } else if (c == highlight_end) {
+            out += "</mark>";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+json actors_of(const schema::StoredArticle& article) {
+    return {{"person", article.persons}, {"org", article.orgs}, {"place", article.places}};
+}
+
+json summary_of(const schema::StoredArticle& article) {
+    return {{"id", article.id},         {"title", article.title}, {"date", article.date},
+            {"source", article.source}, {"url", article.url}};
+}
+
+}  // namespace
+
+std::string render_search_json(const SearchResult& result) {
+    json results = json::array();
+    for (const auto& hit : result.hits) {
+        json item = summary_of(hit.article);
+        item["rank"] = hit.rank;
+        item["score"] = std::round(hit.score * 1000) / 1000;
+        item["snippet"] = marked(hit.snippet);
+        item["duplicates"] = hit.duplicates;
+        item["cluster"] = hit.cluster;
+        item["actors"] = actors_of(hit.article);
+        results.push_back(std::move(item));
+    }
+    json facets = json::object();
+    for (const auto& [name, values] : result.facets) {
+        json list = json::array();
+        for (const auto& value : values) list.push_back({{"value", value.value}, {"count", value.count}});
+        facets[name] = std::move(list);
+    }
+    json j = {{"query", result.query},       {"total", result.total},  {"total_exact", result.total_exact},
+              {"offset", result.offset},     {"results", results},     {"facets", facets},
+              {"took_ms", std::round(result.took_ms * 1000) / 1000}};
+    if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
+    return dump(j);
+}
+
+std::string render_info_json(const IndexInfo& info) {
+    json top = json::array();
+    for (const auto& source : info.top_sources) top.push_back({{"value", source.value}, {"count", source.count}});
+    json range = info.first_date.empty() ? json(nullptr) : json{{"from", info.first_date}, {"to", info.last_date}};
+    json j = {{"path", info.path},
+              {"articles", info.articles},
+              {"dated", info.dated},
+              {"undated", info.articles - info.dated},
+              {"date_range", range},
+              {"sources", info.sources},
+              {"actors", {{"total", info.actors}, {"person", info.persons}, {"org", info.orgs}, {"place", info.places}}},
+              {"top_sources", top},
+              {"size_bytes", info.size_bytes},
+              {"last_updated", info.last_updated.empty() ? json(nullptr) : json(info.last_updated)},
+              {"last_updated_from", info.last_updated_recorded ? "indexer" : "file time"}};
+    return dump(j);
+}
+
+std::string render_article_json(const LookedUpArticle& found) {
+    const schema::StoredArticle& article = found.article;
+    json j = summary_of(article);
+    j["author"] = article.author;
+    j["lang"] = article.lang;
+    j["file"] = article.file;
+    j["date_precision"] = article.date_precision;
+    j["cluster"] = found.cluster;
+    j["actors"] = actors_of(article);
+    json seen = json::array();
+    for (const auto& s : article.also_seen) seen.push_back({{"id", s.id}, {"source", s.source}, {"url", s.url}, {"file", s.file}});
+    j["also_seen"] = seen;
+    j["paragraphs"] = article.paragraphs;
+    j["body"] = schema::body_text(article);
+    return dump(j);
+}
+
+std::string render_cluster_json(const std::string& id, const std::vector<LookedUpArticle>& members) {
+    json list = json::array();
+    for (const auto& member : members) list.push_back(summary_of(member.article));
+    return dump({{"id", id}, {"cluster", members.empty() ? std::string() : members.front().cluster}, {"members", list}});
+}
+
+}  // namespace newsdex

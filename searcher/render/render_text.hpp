@@ -1,0 +1,36 @@
+#pragma once
+/// Terminal output of news-search, like grep and ripgrep users expect.
+
+#include <string>
+#include <vector>
+
+#include "searcher/match/article_lookup.hpp"
+#include "searcher/search_result.hpp"
+
+namespace newsdex {
+
+/// The result list and the facets (a timeline of bars for month and year, with empty periods
+/// shown), one blank line between results and facets: the data, for stdout. With `colour`,
+/// titles are bold and matched words bold red (ANSI); without, highlights are dropped.
+/// Empty when there are neither results nor facets.
+[[nodiscard]] std::string render_search_text(const SearchResult& result, bool colour);
+
+/// The human summary, for stderr: a blank line when results or facets were shown, "Did you
+/// mean: …" when there is a suggestion, then a line with the total, the results shown and
+/// the time.
+[[nodiscard]] std::string render_search_summary(const SearchResult& result);
+
+/// --info as aligned `name: value` lines, then the top sources with their counts.
+[[nodiscard]] std::string render_info_text(const IndexInfo& info);
+
+/// One stored article for --show: metadata, actors, copies, then the body.
+[[nodiscard]] std::string render_article_text(const LookedUpArticle& found, bool colour);
+
+/// The members of a cluster for --cluster, one line each.
+[[nodiscard]] std::string render_cluster_text(const std::vector<LookedUpArticle>& members);
+
+/// The bar rows of a timeline (a date facet as the facet stage fills it: every period, then
+/// `unknown`), each with a bar of Unicode block characters proportional to its count.
+[[nodiscard]] std::vector<std::string> timeline_rows(const std::vector<FacetValue>& values, bool monthly);
+
+}  // namespace newsdex
