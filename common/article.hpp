@@ -11,9 +11,21 @@ namespace newsdex {
 
 /// Where a record came from: a file and a 1-based line (0 when the record is the whole file).
 struct Origin {
-    std::string file;
+    std::string file;         ///< as the user named it: for diagnostics
     std::size_t line = 0;
+    /// As the index stores it: relative to the INPUT directory it was found under (the file's
+    /// name when it was named directly, "-" for stdin), so that an index shows nothing of the
+    /// indexing machine's folders. Empty: `file`.
+    std::string stored_file{};
 };
+
+/// Where a record came from as the index stores it: `stored_file` (or `file`), then `:LINE`
+/// when the record is a line.
+[[nodiscard]] inline std::string stored_location(const Origin& origin) {
+    std::string where = origin.stored_file.empty() ? origin.file : origin.stored_file;
+    if (origin.line > 0) where += ":" + std::to_string(origin.line);
+    return where;
+}
 
 /// One article as read, then as cleaned. Text fields hold UTF-8 in its original characters
 /// (NFC); the folded form used for matching is derived when the document is built.

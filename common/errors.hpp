@@ -11,6 +11,7 @@ enum class ExitCode : int {
     ok = 0,       ///< everything indexed / something matched
     partial = 1,  ///< some records rejected / nothing matched
     error = 2,    ///< usage error or fatal error
+    stopped = 3,  ///< news-index stopped early by a signal; what it read is indexed
 };
 
 /// A bad flag, argument or query: the user can fix it. Maps to ExitCode::error.

@@ -37,6 +37,8 @@ void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
         ->allow_extra_args(false);
     app.add_option("--explain", options.explain, "Show how FILE would be cleaned and what actors it holds; write nothing")
         ->check(CLI::ExistingFile);
+    app.add_flag("--check", options.check,
+                 "Check the index (Xapian's check of every segment, and newsdex's invariants); write nothing");
     app.add_flag("!--no-progress", options.progress, "Never show the progress line");
     // Xapian stores a document of up to about 120 MiB of incompressible data; 100 MiB stays clear of it.
     app.add_option("--max-article-bytes", options.max_article_bytes,

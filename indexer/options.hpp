@@ -1,6 +1,7 @@
 #pragma once
 /// Every news-index setting as a named field.
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -27,9 +28,13 @@ struct IndexerOptions {
     std::vector<std::filesystem::path> boilerplate_files;  ///< extra boilerplate rule files
     std::vector<std::filesystem::path> actor_files;        ///< extra gazetteer files
     std::optional<std::filesystem::path> explain;          ///< --explain FILE: show cleaning, write nothing
+    bool check = false;  ///< --check: check the index's consistency, write nothing
     std::size_t max_article_bytes = default_max_article_bytes;  ///< larger records are rejected
     std::size_t max_paragraphs = default_max_paragraphs;        ///< later paragraphs are dropped with a warning
     std::size_t max_term_bytes = default_max_term_bytes;        ///< longer words are not indexed
+    /// Set (by a signal handler) to stop the run early and cleanly: no more reading; what was
+    /// read is written and listed; the segments are left unmerged.
+    const std::atomic<bool>* stop = nullptr;
     bool strict = false;  ///< stop at the first rejected record (exit 2), leaving the index as last committed
 };
 

@@ -12,12 +12,15 @@
 
 #include "common/errors.hpp"
 #include "common/stable_hash.hpp"
-#include "indexer/read/article_reader.hpp"
 #include "indexer/article_processor.hpp"
+#include "indexer/clean/source_boilerplate.hpp"
+#include "indexer/dedup/judge.hpp"
+#include "indexer/progress.hpp"
+#include "indexer/read/article_reader.hpp"
+#include "indexer/read/latest_records.hpp"
+#include "indexer/read/stdin_spool.hpp"
 #include "indexer/write/document_builder.hpp"
 #include "indexer/write/index_writer.hpp"
-#include "indexer/progress.hpp"
-#include "indexer/clean/source_boilerplate.hpp"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -32,20 +35,21 @@ struct Processed {
     Xapian::Document document;
 };
 
-// Corpus-level boilerplate is learned from a first pass over the input files. Standard input
-// cannot be read twice, so articles read from it teach nothing. Problems are reported by the
-// second, real pass, so this one reads silently.
-void learn_source_boilerplate(const std::vector<InputSource>& sources, const ReaderLimits& limits,
-                              SourceBoilerplate& learned) {
-    std::vector<InputSource> files;
-    std::copy_if(sources.begin(), sources.end(), std::back_inserter(files),
-                 [](const InputSource& source) { return !source.is_stdin; });
+// What the first pass over the input learns: the boilerplate each source repeats, and which
+// record of each id comes last. Problems are reported by the second, real pass, so this one
+// reads silently.
+void first_pass(const std::vector<InputSource>& sources, const ReaderLimits& limits, const IndexerOptions& options,
+                const std::string& fingerprint, SourceBoilerplate& learned, LatestRecords& latest) {
     std::ostringstream discard;
     Diagnostics quiet("news-index", discard);
-    ArticleReader reader(std::move(files), quiet, limits);
+    ArticleReader reader(sources, quiet, limits);
     std::vector<Article> batch;
     while (reader.next_batch(batch, batch_size)) {
-        for (const auto& article : batch) learned.observe(article);
+        for (auto& article : batch) {
+            if (options.year) article.reference_year = options.year;
+            learned.observe(article);
+            latest.observe(article, record_hash(article, fingerprint));
+        }
     }
 }
 
@@ -65,23 +69,25 @@ std::vector<Processed> process_batch(std::vector<Article> batch, const Processin
     return out;
 }
 
-void count(IndexSummary& summary, const Processed& item, const WriteResult& result,
+void count(IndexSummary& summary, const Processed& item, const Verdict& verdict,
            std::set<std::string>& joined_clusters) {
     ++summary.read;
-    switch (result.outcome) {
-        case WriteOutcome::unchanged: ++summary.unchanged; return;
-        case WriteOutcome::duplicate: ++summary.duplicates; return;
-        case WriteOutcome::replaced: ++summary.replaced; [[fallthrough]];
-        case WriteOutcome::added: break;
+    switch (verdict.kind) {
+        case Verdict::Kind::unchanged: ++summary.unchanged; return;
+        case Verdict::Kind::copy: ++summary.duplicates; return;
+        case Verdict::Kind::added: break;
     }
     ++summary.indexed;
+    if (verdict.replaces) ++summary.replaced;
     ++(item.article.date ? summary.dated : summary.undated);
     for (const auto& removal : item.article.removed) ++summary.paragraphs_removed[std::string(to_string(removal.reason))];
-    if (result.near_duplicate) {
+    if (verdict.near_copy) {
         ++summary.near_duplicates;
-        joined_clusters.insert(result.cluster);
+        joined_clusters.insert(verdict.cluster);
     }
 }
+
+bool stop_requested(const IndexerOptions& options) { return options.stop && options.stop->load(); }
 
 }  // namespace
 
@@ -90,53 +96,75 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     StageTimes times;
 
     ProcessingData data = ProcessingData::load(options);
-
-    // The writer first: it takes the index's lock, so a second run stops before any work.
-    MinHasher hasher;
-    IndexWriter writer(options.db, {options.commit_every, options.writer_threads}, hasher);
-
     std::vector<InputSource> sources = expand_inputs(options.inputs, diagnostics);
-    SourceBoilerplate learned;
-    {
-        StageTimer timer(&times, Stage::clean);
-        learn_source_boilerplate(sources, {options.max_article_bytes, options.max_paragraphs}, learned);
-    }
-    Cleaner cleaner(std::move(data.rules), &learned);
-    ProcessingSettings settings{cleaner,          data.gazetteer,          data.word_lists, hasher,
-                                data.fingerprint(options), options.year, options.max_term_bytes};
 
+    // The writer before any reading: it takes the index's lock, so a second run stops at once.
+    IndexWriter writer(options.db, {options.commit_every, options.writer_threads});
+    MinHasher hasher;
+    const std::string fingerprint = data.fingerprint(options);
+
+    // Standard input is read twice like the files, from a copy.
+    std::optional<StdinSpool> spool;
+    if (reads_stdin(sources)) {
+        spool.emplace();
+        sources = spool->redirect(std::move(sources));
+    }
     const ReaderLimits limits{options.max_article_bytes, options.max_paragraphs};
+    SourceBoilerplate learned;
+    LatestRecords latest;
+    {
+        StageTimer timer(&times, Stage::read);
+        first_pass(sources, limits, options, fingerprint, learned, latest);
+    }
+    Judge judge(writer.index(), hasher, &latest);
+    writer.on_publish([&judge](const Publication& publication) { judge.published(publication); });
+    Cleaner cleaner(std::move(data.rules), &learned);
+    ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, hasher, fingerprint, options.year,
+                                options.max_term_bytes};
     ArticleReader reader(std::move(sources), diagnostics, limits);
 
     Progress progress(progress_out, options.progress);
     IndexSummary summary;
     std::set<std::string> joined_clusters;
 
-    // Workers process batches while this thread reads the next ones and writes finished ones
-    // in input order, so the index is the same whatever the number of threads.
+    // Workers process batches while this thread reads the next ones, then judges and writes
+    // finished ones in input order, so the index is the same whatever the number of threads.
     std::deque<std::future<std::vector<Processed>>> in_flight;
     auto write_oldest = [&] {
         for (auto& item : in_flight.front().get()) {
-            WriteResult result = writer.write(item.article, std::move(item.document));
-            count(summary, item, result, joined_clusters);
+            Verdict verdict;
+            {
+                StageTimer timer(&times, Stage::dedup);
+                verdict = judge.decide(item.article);
+            }
+            writer.apply(verdict, std::move(item.document));
+            count(summary, item, verdict, joined_clusters);
         }
         in_flight.pop_front();
         progress.update(summary.read, reader.bytes_read());
     };
     std::vector<Article> batch;
-    // Reads the next batch, leaving out (and counting) the articles the index already holds
-    // as they are, so that they cost no cleaning or tokenising.
+    // Reads the next batch, leaving out (and counting) older versions that a later record of
+    // the input replaces, and the articles the index already holds as they are, so that they
+    // cost no cleaning or tokenising.
     auto read_batch = [&] {
         StageTimer timer(&times, Stage::read);
-        while (reader.next_batch(batch, batch_size)) {
+        while (!stop_requested(options) && reader.next_batch(batch, batch_size)) {
             // --strict: the first rejected record ends the run; the index stays as it was at
             // the last listing of a segment, because nothing after it is ever listed.
             if (options.strict && diagnostics.rejected() > 0) {
                 throw FatalError("stopped at the first rejected record (--strict); the index is as it was");
             }
             std::erase_if(batch, [&](Article& article) {
+                if (auto later = latest.later_record(article)) {
+                    diagnostics.warn(article.origin, "id \"" + article.id + "\" comes again at " +
+                                                         Diagnostics::location(*later) + "; only that record is indexed");
+                    ++summary.read;
+                    ++summary.older_versions;
+                    return true;
+                }
                 if (options.year) article.reference_year = options.year;
-                if (!writer.known_unchanged(article.id, record_hash(article, settings.fingerprint))) return false;
+                if (!judge.is_unchanged(article.id, record_hash(article, settings.fingerprint))) return false;
                 ++summary.read;
                 ++summary.unchanged;
                 return true;
@@ -156,12 +184,16 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     if (options.strict && diagnostics.rejected() > 0) {
         throw FatalError("stopped at the first rejected record (--strict); the index is as it was");
     }
-    writer.finish();
+    // A stop asked by a signal lists what was written and leaves the merging to the next run.
+    summary.stopped = stop_requested(options);
+    if (auto problem = writer.finish(!summary.stopped)) {
+        diagnostics.warn({options.db.string(), 0}, "the index's segments were not merged (" + *problem +
+                                                       "); the index is complete, and the next run merges them");
+    }
     progress.finish();
 
     summary.near_duplicate_clusters = joined_clusters.size();
     for (Stage stage : all_stages) summary.stage_seconds[std::string(to_string(stage))] = times.seconds(stage);
-    summary.stage_seconds["dedup"] += writer.dedup_seconds();
     summary.stage_seconds["write"] = writer.write_seconds();
     summary.rejected = diagnostics.rejected();
     summary.warnings = diagnostics.warnings();

@@ -26,6 +26,7 @@ std::string render_summary_json(const IndexSummary& s) {
         {"replaced", s.replaced},
         {"unchanged", s.unchanged},
         {"duplicates", s.duplicates},
+        {"older_versions", s.older_versions},
         {"near_duplicates", s.near_duplicates},
         {"near_duplicate_clusters", s.near_duplicate_clusters},
         {"rejected", s.rejected},
@@ -38,8 +39,25 @@ std::string render_summary_json(const IndexSummary& s) {
         {"bytes", s.bytes},
         {"seconds", std::round(s.seconds * 1000) / 1000},
         {"docs_per_second", per_second(s.read, s.seconds)},
+        {"stopped", s.stopped},
     };
     return j.dump();
+}
+
+std::string render_check_text(const CheckReport& report) {
+    std::string out;
+    for (const auto& problem : report.problems) out += "problem: " + problem + '\n';
+    for (const auto& note : report.notes) out += "note: " + note + '\n';
+    return out;
+}
+
+std::string render_check_json(const CheckReport& report) {
+    return nlohmann::json{{"problems", report.problems},
+                          {"notes", report.notes},
+                          {"segments", report.segments},
+                          {"documents", report.documents}}
+               .dump() +
+           '\n';
 }
 
 std::string render_summary_text(const IndexSummary& s) {
@@ -47,10 +65,12 @@ std::string render_summary_text(const IndexSummary& s) {
     out << "news-index: read " << s.read << " articles (" << s.bytes << " bytes) in " << std::round(s.seconds * 100) / 100
         << " s, " << per_second(s.read, s.seconds) << " articles/s\n"
         << "news-index: indexed " << s.indexed << " (" << s.replaced << " replaced), unchanged " << s.unchanged
-        << ", exact duplicates " << s.duplicates << ", near duplicates " << s.near_duplicates << ", rejected "
-        << s.rejected << ", warnings " << s.warnings << "\n"
+        << ", exact duplicates " << s.duplicates << ", near duplicates " << s.near_duplicates;
+    if (s.older_versions > 0) out << ", older versions " << s.older_versions;
+    out << ", rejected " << s.rejected << ", warnings " << s.warnings << "\n"
         << "news-index: dated " << s.dated << ", undated " << s.undated << "; index holds " << s.documents
         << " documents\n";
+    if (s.stopped) out << "news-index: stopped by a signal: what was read is indexed; run again to finish\n";
     return out.str();
 }
 

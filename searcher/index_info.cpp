@@ -1,5 +1,8 @@
 #include "searcher/index_info.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -60,6 +63,25 @@ std::vector<FacetValue> top_sources(const Xapian::Database& db, std::size_t limi
     return top;
 }
 
+// The files of the index at `path`: a stub's local databases (a directory's XAPIANDB, or a
+// stub file) and the stub itself; otherwise everything under `path`. Leftovers of an
+// interrupted run beside the segments are not the index.
+std::vector<fs::path> index_roots(const fs::path& path) {
+    std::error_code error;
+    const fs::path stub = fs::is_directory(path, error) ? path / "XAPIANDB" : path;
+    if (!fs::is_regular_file(stub, error)) return {path};
+    std::vector<fs::path> roots{stub};
+    std::ifstream in(stub);
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream words(line);
+        std::string backend, target;
+        if (!(words >> backend >> target) || backend == "remote") continue;
+        fs::path database = target;
+        roots.push_back(database.is_relative() ? stub.parent_path() / database : database);
+    }
+    return roots;
+}
+
 }  // namespace
 
 IndexInfo read_index_info(const Xapian::Database& db, const fs::path& path) {
@@ -78,16 +100,25 @@ IndexInfo read_index_info(const Xapian::Database& db, const fs::path& path) {
     info.places = count_terms(db, schema::place_prefix);
     info.top_sources = top_sources(db, info_top_sources);
 
-    std::error_code error;
     std::optional<fs::file_time_type> newest;
-    for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator();
-         it.increment(error)) {
+    auto count_file = [&](const fs::directory_entry& entry) {
         std::error_code file_error;
-        if (!it->is_regular_file(file_error)) continue;
-        const std::uintmax_t size = it->file_size(file_error);
+        if (!entry.is_regular_file(file_error)) return;
+        const std::uintmax_t size = entry.file_size(file_error);
         if (!file_error) info.size_bytes += size;
-        const auto time = it->last_write_time(file_error);
+        const auto time = entry.last_write_time(file_error);
         if (!file_error && (!newest || time > *newest)) newest = time;
+    };
+    for (const auto& root : index_roots(path)) {
+        std::error_code error;
+        if (!fs::is_directory(root, error)) {
+            count_file(fs::directory_entry(root, error));
+            continue;
+        }
+        for (auto it = fs::recursive_directory_iterator(root, error); !error && it != fs::recursive_directory_iterator();
+             it.increment(error)) {
+            count_file(*it);
+        }
     }
     info.last_updated = db.get_metadata(std::string(schema::last_updated_key));
     info.last_updated_recorded = !info.last_updated.empty();

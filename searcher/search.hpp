@@ -5,20 +5,11 @@
 
 #include <xapian.h>
 
-#include "common/gazetteer.hpp"
+#include "searcher/open_index.hpp"
 #include "searcher/options.hpp"
 #include "searcher/search_result.hpp"
 
 namespace newsdex {
-
-/// An index opened for searching, with what query parsing needs beside it.
-struct OpenIndex {
-    Xapian::Database db;
-    Gazetteer gazetteer;
-};
-
-/// Opens the index at `path` read-only. Throws FatalError when it is missing or unreadable.
-[[nodiscard]] OpenIndex open_index(const std::filesystem::path& path);
 
 /// Runs one search. With `options.similar`, ranks the articles most like that one instead
 /// (query words and filters then only narrow them down; an unknown id matches nothing).

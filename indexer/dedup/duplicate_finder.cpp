@@ -16,7 +16,8 @@ constexpr int max_candidates_per_band = 64;
 DuplicateFinder::DuplicateFinder(const MinHasher& hasher) : m_hasher(&hasher) {}
 
 std::optional<NearCopy> DuplicateFinder::operator()(const ProcessedArticle& article, const Xapian::Database& db,
-                                                    const TermFilter* terms) const {
+                                                    const TermFilter* terms,
+                                                    const std::function<bool(const std::string&)>& skipped) const {
     if (article.band_terms.empty()) return std::nullopt;
     auto signature = unserialise_signature(article.signature);
     if (!signature) return std::nullopt;
@@ -33,6 +34,7 @@ std::optional<NearCopy> DuplicateFinder::operator()(const ProcessedArticle& arti
              ++it, ++examined) {
             if (!seen.insert(*it).second) continue;
             Xapian::Document candidate = db.get_document(*it);
+            if (skipped && skipped(candidate.get_value(schema::slot_record_hash))) continue;
             auto other = unserialise_signature(candidate.get_value(schema::slot_signature));
             if (!other || !m_hasher->is_near_copy(*signature, *other)) continue;
             // The article's own earlier version is not a copy of itself.

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <functional>
 
 #include <xapian.h>
 
@@ -27,10 +28,12 @@ public:
     explicit DuplicateFinder(const MinHasher& hasher);
 
     /// The most similar verified near copy of `article` in `db` (never the article's own
-    /// id), or nullopt when there is none (or the article has no signature). Band terms that
-    /// `terms` (when given) says `db` cannot hold are not looked up.
-    [[nodiscard]] std::optional<NearCopy> operator()(const ProcessedArticle& article, const Xapian::Database& db,
-                                                     const TermFilter* terms = nullptr) const;
+    /// id, nor a document whose record hash `skipped` holds true for), or nullopt when there is
+    /// none (or the article has no signature). Band terms that `terms` (when given) says `db`
+    /// cannot hold are not looked up.
+    [[nodiscard]] std::optional<NearCopy> operator()(
+        const ProcessedArticle& article, const Xapian::Database& db, const TermFilter* terms = nullptr,
+        const std::function<bool(const std::string& record_hash)>& skipped = {}) const;
 
 private:
     const MinHasher* m_hasher;

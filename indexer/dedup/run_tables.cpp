@@ -1,45 +1,49 @@
 #include "indexer/dedup/run_tables.hpp"
 
+#include <algorithm>
+
 namespace newsdex {
 
-RunTables::Number RunTables::add(RunDocument document) {
-    const Number number = end();
+RunNumber RunTables::add(RunDocument document) {
+    const RunNumber number = end();
     m_by_id[document.id] = number;
-    if (!document.content_hash.empty()) {
-        auto [entry, inserted] = m_by_content.emplace(document.content_hash, number);
-        if (!inserted && at(entry->second).superseded) entry->second = number;
-    }
+    if (!document.content_hash.empty()) m_by_content.emplace(document.content_hash, number);
     for (std::uint64_t band : document.bands) m_by_band.emplace(band, number);
     m_documents.push_back(std::move(document));
     return number;
 }
 
-RunDocument* RunTables::find_id(const std::string& id) {
+std::optional<RunNumber> RunTables::find_id(const std::string& id) const {
     auto it = m_by_id.find(id);
-    return it == m_by_id.end() ? nullptr : &at(it->second);
+    if (it == m_by_id.end()) return std::nullopt;
+    return it->second;
 }
 
-RunDocument* RunTables::find_content(const std::string& content_hash) {
-    auto it = m_by_content.find(content_hash);
-    return it == m_by_content.end() ? nullptr : &at(it->second);
+std::vector<RunNumber> RunTables::find_content(const std::string& content_hash) const {
+    std::vector<RunNumber> numbers;
+    auto [first, last] = m_by_content.equal_range(content_hash);
+    for (auto it = first; it != last; ++it) numbers.push_back(it->second);
+    std::sort(numbers.begin(), numbers.end());
+    return numbers;
 }
 
-void RunTables::drop_before(Number number) {
+template <class Map>
+void RunTables::forget(Map& map, const typename Map::key_type& key, RunNumber number) {
+    auto [first, last] = map.equal_range(key);
+    for (auto it = first; it != last; ++it) {
+        if (it->second == number) {
+            map.erase(it);
+            return;
+        }
+    }
+}
+
+void RunTables::drop_before(RunNumber number) {
     while (m_first < number && !m_documents.empty()) {
         const RunDocument& oldest = m_documents.front();
-        if (auto it = m_by_id.find(oldest.id); it != m_by_id.end() && it->second == m_first) m_by_id.erase(it);
-        if (auto it = m_by_content.find(oldest.content_hash); it != m_by_content.end() && it->second == m_first) {
-            m_by_content.erase(it);
-        }
-        for (std::uint64_t band : oldest.bands) {
-            auto [first, last] = m_by_band.equal_range(band);
-            for (auto it = first; it != last; ++it) {
-                if (it->second == m_first) {
-                    m_by_band.erase(it);
-                    break;
-                }
-            }
-        }
+        forget(m_by_id, oldest.id, m_first);
+        forget(m_by_content, oldest.content_hash, m_first);
+        for (std::uint64_t band : oldest.bands) forget(m_by_band, band, m_first);
         m_documents.pop_front();
         ++m_first;
     }

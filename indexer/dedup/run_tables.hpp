@@ -1,7 +1,7 @@
 #pragma once
 /// The documents a run has written but not yet listed in a segment of the index, with the
-/// tables that find them by id, content hash and LSH band, for the duplicate checks of later
-/// articles. Documents keep their number while older ones are dropped from the front.
+/// tables that find them by id, content hash and LSH band, for the judge's questions about
+/// later articles. Documents keep their number while older ones are dropped from the front.
 
 #include <cstddef>
 #include <cstdint>
@@ -12,12 +12,13 @@
 #include <utility>
 #include <vector>
 
-#include "common/schema.hpp"
 #include "indexer/dedup/minhash.hpp"
+#include "indexer/dedup/verdict.hpp"
 
 namespace newsdex {
 
-/// A document written in this run whose segment is not listed yet.
+/// A document written in this run whose segment is not listed yet: what the judge compares
+/// later articles with.
 struct RunDocument {
     std::string id;
     std::string record_hash;
@@ -25,33 +26,24 @@ struct RunDocument {
     std::string content_hash;
     std::vector<std::uint64_t> bands;  // hash64 of each band term
     std::optional<MinHashSignature> signature;
-    bool superseded = false;             // the same id came again later in the run
-    std::vector<schema::SeenAs> copies;  // exact copies seen later in the run
-    // What was already written into the document's part database at its checkpoint; what
-    // came later is applied once its segment is listed.
-    bool superseded_in_part = false;
-    std::size_t copies_in_part = 0;
 };
 
 /// The run's unlisted documents in write order, numbered from 0 at the start of the run.
 class RunTables {
 public:
-    using Number = std::uint64_t;
-    using BandIndex = std::unordered_multimap<std::uint64_t, Number>;
+    using BandIndex = std::unordered_multimap<std::uint64_t, RunNumber>;
 
-    /// Adds `document` as the newest and returns its number. A later document with the same
-    /// id or content hash is the one found, unless the earlier holder of that content hash
-    /// is still current.
-    Number add(RunDocument document);
+    /// Adds `document` as the newest and returns its number. The newest document with an id
+    /// or a content hash is the one found by it.
+    RunNumber add(RunDocument document);
 
-    [[nodiscard]] RunDocument& at(Number number) { return m_documents[number - m_first]; }
-    [[nodiscard]] const RunDocument& at(Number number) const { return m_documents[number - m_first]; }
+    [[nodiscard]] const RunDocument& at(RunNumber number) const { return m_documents[number - m_first]; }
 
-    /// The newest document with `id`, superseded or not; null when there is none.
-    [[nodiscard]] RunDocument* find_id(const std::string& id);
+    /// The number of the newest document with `id`, if any.
+    [[nodiscard]] std::optional<RunNumber> find_id(const std::string& id) const;
 
-    /// The document found for `content_hash`, superseded or not; null when there is none.
-    [[nodiscard]] RunDocument* find_content(const std::string& content_hash);
+    /// The numbers of the documents with `content_hash`, oldest first.
+    [[nodiscard]] std::vector<RunNumber> find_content(const std::string& content_hash) const;
 
     /// The documents sharing the band `band_hash`.
     [[nodiscard]] std::pair<BandIndex::const_iterator, BandIndex::const_iterator> with_band(std::uint64_t band_hash) const {
@@ -59,17 +51,20 @@ public:
     }
 
     /// The number of the oldest document held, and one past the newest.
-    [[nodiscard]] Number first() const { return m_first; }
-    [[nodiscard]] Number end() const { return m_first + m_documents.size(); }
+    [[nodiscard]] RunNumber first() const { return m_first; }
+    [[nodiscard]] RunNumber end() const { return m_first + m_documents.size(); }
 
     /// Forgets every document numbered below `number`.
-    void drop_before(Number number);
+    void drop_before(RunNumber number);
 
 private:
+    template <class Map>
+    void forget(Map& map, const typename Map::key_type& key, RunNumber number);
+
     std::deque<RunDocument> m_documents;
-    Number m_first = 0;
-    std::unordered_map<std::string, Number> m_by_id;
-    std::unordered_map<std::string, Number> m_by_content;
+    RunNumber m_first = 0;
+    std::unordered_map<std::string, RunNumber> m_by_id;
+    std::unordered_multimap<std::string, RunNumber> m_by_content;
     BandIndex m_by_band;
 };
 

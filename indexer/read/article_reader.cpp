@@ -40,6 +40,7 @@ bool ArticleReader::next_batch(std::vector<Article>& batch, std::size_t max_arti
         if (m_jsonl) {
             if (auto article = m_jsonl->next()) {
                 assign_article_id(*article, {}, {});
+                article->origin.stored_file = m_jsonl_stored_name;
                 batch.push_back(std::move(*article));
                 continue;
             }
@@ -65,7 +66,8 @@ void ArticleReader::finish_jsonl() {
 }
 
 void ArticleReader::open(const InputSource& source, std::vector<Article>& batch) {
-    if (source.is_stdin) {
+    m_jsonl_stored_name = source.stored_name();
+    if (source.is_stdin && source.path.empty()) {
         m_jsonl.emplace(std::cin, "-", m_diagnostics, m_limits);
         return;
     }
@@ -99,6 +101,7 @@ void ArticleReader::open(const InputSource& source, std::vector<Article>& batch)
     if (auto article = read_text_article(text, origin, m_diagnostics, m_limits)) {
         m_manifests.apply(source.path, *article);
         assign_article_id(*article, source.path, source.root);
+        article->origin.stored_file = source.stored_name();
         batch.push_back(std::move(*article));
     }
 }

@@ -44,6 +44,7 @@ private:
     std::size_t m_bytes = 0;
     std::unique_ptr<std::ifstream> m_stream;
     std::optional<JsonlReader> m_jsonl;
+    std::string m_jsonl_stored_name;  // of the JSON Lines source being read
 };
 
 }  // namespace newsdex

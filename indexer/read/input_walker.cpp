@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <system_error>
 
+#include "common/errors.hpp"
+
 namespace newsdex {
 namespace fs = std::filesystem;
 namespace {
@@ -79,6 +81,15 @@ void walk_directory(const fs::path& root, const fs::path& dir, std::vector<Input
 
 std::string InputSource::display_name() const { return is_stdin ? std::string("-") : path.string(); }
 
+std::string InputSource::stored_name() const {
+    if (is_stdin) return "-";
+    if (!root.empty()) {
+        const std::filesystem::path relative = path.lexically_relative(root);
+        if (!relative.empty() && !relative.native().starts_with("..")) return relative.generic_string();
+    }
+    return path.filename().string();
+}
+
 bool is_manifest_file(const fs::path& path) { return ends_with(path.filename().string(), ".meta.jsonl"); }
 
 std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs, Diagnostics& diagnostics) {
@@ -92,6 +103,8 @@ std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs, D
         std::error_code error;
         const bool is_link = fs::is_symlink(fs::symlink_status(path, error));
         auto status = fs::status(path, error);
+        const bool missing = error ? error == std::errc::no_such_file_or_directory : !fs::exists(status);
+        if (missing && !is_link) throw UsageError("no such file or directory: " + input);
         if (error || !fs::exists(status)) {
             if (!error) error = std::make_error_code(std::errc::no_such_file_or_directory);
             diagnostics.reject({input, 0}, unreadable_reason(error, is_link));

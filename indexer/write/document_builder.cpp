@@ -18,7 +18,7 @@ schema::StoredArticle stored_form(const ProcessedArticle& processed) {
     stored.author = article.author;
     stored.url = article.url;
     stored.lang = article.lang;
-    stored.file = Diagnostics::location(article.origin);
+    stored.file = stored_location(article.origin);
     if (processed.date) {
         stored.date = display_date(*processed.date);
         stored.date_precision = std::string(to_string(processed.date->precision));

@@ -5,42 +5,13 @@
 #include <ctime>
 #include <map>
 
-#include "common/diagnostics.hpp"
 #include "common/errors.hpp"
-#include "common/stable_hash.hpp"
+#include "indexer/write/amendments.hpp"
+#include "indexer/write/durable_files.hpp"
 
 namespace newsdex {
 namespace fs = std::filesystem;
 namespace {
-
-std::string hash_term(const std::string& content_hash) {
-    return std::string(schema::content_hash_prefix) + content_hash;
-}
-
-schema::SeenAs seen_as(const Article& article) {
-    return {article.id, article.source, article.url, Diagnostics::location(article.origin)};
-}
-
-// Adds `copies` to a stored document: its data lists them, and their ids find it.
-void add_copies(Xapian::Document& document, const std::vector<schema::SeenAs>& copies) {
-    schema::StoredArticle stored = schema::decode(document.get_data());
-    for (const auto& copy : copies) {
-        stored.also_seen.push_back(copy);
-        document.add_boolean_term(schema::alias_id_term(copy.id));
-        if (!copy.source.empty()) document.add_boolean_term(schema::boolean_term(schema::source_prefix, copy.source));
-    }
-    document.set_data(schema::encode(stored));
-}
-
-// The docid in `db` of the document with `id` written with `record_hash`.
-std::optional<Xapian::docid> find_version(const Xapian::Database& db, const std::string& id,
-                                          const std::string& record_hash) {
-    const std::string term = schema::id_term(id);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        if (db.get_document(*it).get_value(schema::slot_record_hash) == record_hash) return *it;
-    }
-    return std::nullopt;
-}
 
 std::string utc_now_iso8601() {
     std::time_t now = std::time(nullptr);
@@ -51,27 +22,19 @@ std::string utc_now_iso8601() {
     return text;
 }
 
+// `directory`, once SegmentSet has accepted it: checked before the lock file is made in it.
+const fs::path& checked(const fs::path& directory) {
+    SegmentSet::check_directory(directory);
+    return directory;
+}
 
 }  // namespace
 
-IndexWriter::IndexWriter(const fs::path& directory, WriterSettings settings, const MinHasher& hasher)
-    : m_lock(directory), m_segments(directory), m_settings(settings), m_hasher(hasher), m_finder(hasher) {
+IndexWriter::IndexWriter(const fs::path& directory, WriterSettings settings)
+    : m_lock(checked(directory)), m_segments(directory), m_settings(settings) {
     m_settings.checkpoint_every = std::max<std::size_t>(m_settings.checkpoint_every, 1);
     open_existing();
-    learn_existing_terms();
-}
-
-void IndexWriter::learn_existing_terms() {
-    for (std::string_view prefix : {schema::id_prefix, schema::content_hash_prefix, schema::band_prefix}) {
-        const std::string start(prefix);
-        for (auto it = m_existing.allterms_begin(start); it != m_existing.allterms_end(start); ++it) m_lookup_terms.add(*it);
-    }
-}
-
-void IndexWriter::remember_terms(const ProcessedArticle& processed) {
-    m_lookup_terms.add(schema::id_term(processed.article.id));
-    if (!processed.content_hash.empty()) m_lookup_terms.add(hash_term(processed.content_hash));
-    for (const auto& band : processed.band_terms) m_lookup_terms.add(std::string(schema::band_prefix) + band);
+    finish_journal();
 }
 
 IndexWriter::~IndexWriter() {
@@ -81,18 +44,19 @@ IndexWriter::~IndexWriter() {
         m_pending->compaction.wait_for(std::chrono::seconds(0)) != std::future_status::deferred) {
         m_pending->compaction.wait();
     }
+    // What an abandoned run wrote is never listed: do not leave it filling the disk.
+    std::error_code ignored;
+    if (m_pending) fs::remove_all(m_pending->path, ignored);
+    if (!m_work.empty()) fs::remove_all(m_work, ignored);
 }
 
 void IndexWriter::open_existing() {
     try {
+        m_existing.close();
         m_existing = Xapian::WritableDatabase();
         for (const auto& segment : m_segments.segments()) {
             m_existing.add_database(Xapian::WritableDatabase(segment.string(), Xapian::DB_OPEN));
         }
-        // Changes to what the index already holds (replaced articles deleted, copies recorded)
-        // wait in a transaction until the next segment is listed: a run that stops early
-        // (--strict, an error) leaves the index exactly as the last listing left it.
-        m_existing.begin_transaction(false);
     } catch (const Xapian::DatabaseLockError&) {
         throw FatalError("index is locked by another writer");
     } catch (const Xapian::Error& e) {
@@ -100,195 +64,64 @@ void IndexWriter::open_existing() {
     }
 }
 
-std::optional<Xapian::docid> IndexWriter::find_existing(const std::string& term) const {
-    if (!m_lookup_terms.may_contain(term)) return std::nullopt;
-    auto it = m_existing.postlist_begin(term);
-    if (it == m_existing.postlist_end(term)) return std::nullopt;
-    return *it;
-}
-
-bool IndexWriter::known_unchanged(const std::string& id, const std::string& record_hash) const {
-    auto docid = find_existing(schema::id_term(id));
-    return docid && m_existing.get_document(*docid).get_value(schema::slot_record_hash) == record_hash;
-}
-
-bool IndexWriter::record_copy_on_existing(Xapian::docid kept, const Article& copy) {
-    Xapian::Document document = m_existing.get_document(kept);
-    schema::StoredArticle stored = schema::decode(document.get_data());
-    if (stored.id == copy.id) return false;
-    for (const auto& seen : stored.also_seen) {
-        if (seen.id == copy.id) return false;
-    }
-    add_copies(document, {seen_as(copy)});
-    m_existing.replace_document(kept, document);
-    m_changed_existing = true;
-    return true;
-}
-
-bool IndexWriter::record_copy_in_run(RunDocument& document, const Article& copy) {
-    if (document.id == copy.id) return false;
-    for (const auto& seen : document.copies) {
-        if (seen.id == copy.id) return false;
-    }
-    document.copies.push_back(seen_as(copy));
-    return true;
-}
-
-std::optional<std::pair<std::string, double>> IndexWriter::cluster_in_run(const ProcessedArticle& processed,
-                                                                           const std::optional<MinHashSignature>& signature,
-                                                                           const std::vector<std::uint64_t>& bands) const {
-    if (!signature || bands.empty()) return std::nullopt;
-    std::optional<std::pair<std::string, double>> best;
-    for (std::uint64_t band : bands) {
-        auto [first, last] = m_run.with_band(band);
-        for (auto it = first; it != last; ++it) {
-            const RunDocument& candidate = m_run.at(it->second);
-            if (candidate.superseded || candidate.id == processed.article.id || !candidate.signature) continue;
-            if (!m_hasher.is_near_copy(*signature, *candidate.signature)) continue;
-            double similarity = estimated_jaccard(*signature, *candidate.signature);
-            if (!best || similarity > best->second) best = std::pair{candidate.cluster, similarity};
+// A journal left by an interrupted run is finished when the segment it waited for was listed,
+// and dropped otherwise (that segment, never listed, is gone, and its article versions with it).
+void IndexWriter::finish_journal() {
+    const fs::path file = m_segments.journal_path();
+    auto journal = read_journal(file);
+    if (!journal) return;
+    if (m_segments.is_listed(journal->after_segment)) {
+        try {
+            apply_amendments_in_order(m_existing, journal->amendments);
+        } catch (const Xapian::Error& e) {
+            throw FatalError("cannot finish the index's journal: " + e.get_description());
         }
     }
-    return best;
+    remove_file_durably(file);
 }
 
-WriteResult IndexWriter::write(const ProcessedArticle& processed, Xapian::Document document) {
+void IndexWriter::apply(const Verdict& verdict, Xapian::Document document) {
     try {
-        const Article& article = processed.article;
-        WriteResult result{WriteOutcome::added, false, article.id};
-        std::vector<std::uint64_t> bands;
-        std::optional<MinHashSignature> signature;
-        {
-            StageTimer timing(&m_times, Stage::dedup);
-            const std::string id_term = schema::id_term(article.id);
-            std::optional<Xapian::docid> existing = find_existing(id_term);
-            if (existing && m_existing.get_document(*existing).get_value(schema::slot_record_hash) == processed.record_hash) {
-                return {WriteOutcome::unchanged, false, {}};
+        if (verdict.kind == Verdict::Kind::added) {
+            if (verdict.number != m_run_end) throw FatalError("internal error: verdicts applied out of order");
+            document.add_value(schema::slot_cluster, verdict.cluster);
+            document.add_boolean_term(schema::boolean_term(schema::cluster_prefix, verdict.cluster));
+            if (!m_shards) {
+                m_work = m_segments.make_work_directory();
+                m_shards = std::make_unique<ShardWriters>(m_work, writer_shards, m_settings.writer_threads);
             }
-            RunDocument* in_run = m_run.find_id(article.id);
-            if (in_run && in_run->superseded) in_run = nullptr;
-            if (in_run && in_run->record_hash == processed.record_hash) {
-                return {WriteOutcome::unchanged, false, {}};
-            }
-
-            // An exact copy of another document's text is recorded on that document, not indexed.
-            if (!processed.content_hash.empty()) {
-                // The filter only spares the index lookup; the run's own table is asked regardless.
-                const std::string term = hash_term(processed.content_hash);
-                if (m_lookup_terms.may_contain(term)) {
-                    for (auto it = m_existing.postlist_begin(term); it != m_existing.postlist_end(term); ++it) {
-                        if (existing && *it == *existing) continue;
-                        if (existing) m_existing.delete_document(*existing);  // its text became another's copy
-                        if (in_run) in_run->superseded = true;
-                        bool recorded = record_copy_on_existing(*it, article);
-                        return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
-                    }
-                }
-                if (RunDocument* kept = m_run.find_content(processed.content_hash);
-                    kept && !kept->superseded && kept->id != article.id) {
-                    if (existing) m_existing.delete_document(*existing);
-                    if (in_run) in_run->superseded = true;
-                    bool recorded = record_copy_in_run(*kept, article);
-                    return {recorded || existing ? WriteOutcome::duplicate : WriteOutcome::unchanged, false, {}};
-                }
-            }
-
-            if (existing) {
-                m_existing.delete_document(id_term);
-                m_changed_existing = true;
-                result.outcome = WriteOutcome::replaced;
-            }
-            if (in_run) {
-                in_run->superseded = true;
-                result.outcome = WriteOutcome::replaced;
-            }
-
-            for (const auto& band : processed.band_terms) bands.push_back(hash64(band));
-            signature = unserialise_signature(processed.signature);
-            auto near_existing = m_finder(processed, m_existing, &m_lookup_terms);
-            auto near_run = cluster_in_run(processed, signature, bands);
-            if (near_existing && (!near_run || near_existing->similarity >= near_run->second)) {
-                result.cluster = near_existing->cluster;
-                result.near_duplicate = true;
-            } else if (near_run) {
-                result.cluster = near_run->first;
-                result.near_duplicate = true;
-            }
+            m_places.push_back(m_shards->add(std::move(document)));
+            ++m_run_end;
         }
-        document.add_value(schema::slot_cluster, result.cluster);
-        document.add_boolean_term(schema::boolean_term(schema::cluster_prefix, result.cluster));
-
-        if (!m_shards) {
-            m_shards = std::make_unique<ShardWriters>(m_segments.make_work_directory(), writer_shards,
-                                                      m_settings.writer_threads);
-        }
-        RunDocument run;
-        run.id = article.id;
-        run.record_hash = processed.record_hash;
-        run.cluster = result.cluster;
-        run.content_hash = processed.content_hash;
-        run.bands = std::move(bands);
-        run.signature = std::move(signature);
-        m_places.push_back(m_shards->add(std::move(document)));
-        m_run.add(std::move(run));
-        remember_terms(processed);
-
-        if (m_run.end() - m_checkpoint_begin >= m_settings.checkpoint_every) checkpoint();
-        return result;
+        // Each amendment waits for every document written so far, the one just added included.
+        for (const Amendment& amendment : verdict.amendments) m_queued.push_back({amendment, m_run_end});
+        if (m_run_end - m_checkpoint_begin >= m_settings.checkpoint_every) checkpoint();
     } catch (const Xapian::Error& e) {
         throw FatalError("cannot write index: " + e.get_description());
     }
 }
 
-// Superseded documents are deleted and copies recorded, in the part databases of the documents
-// since the last checkpoint. Grouped by part, so each part database is opened once.
-void IndexWriter::apply_changes_to_parts() {
-    std::map<fs::path, std::vector<RunDocument*>> changes;
-    for (RunTables::Number number = m_checkpoint_begin; number < m_run.end(); ++number) {
-        RunDocument& run = m_run.at(number);
-        const DocumentPlace place = m_places[number - m_checkpoint_begin];
-        if (run.superseded || !run.copies.empty()) changes[m_shards->part_path(place)].push_back(&run);
-    }
-    for (const auto& [path, documents] : changes) {
+// Amendments to documents of this checkpoint, applied in their part databases before they are
+// compacted: the segment will hold them as amended. Grouped by part, so each part database is
+// opened once. Returns them; the others stay queued.
+std::vector<Amendment> IndexWriter::apply_to_parts() {
+    std::map<fs::path, std::vector<Amendment>> by_part;
+    std::vector<Amendment> applied;
+    std::erase_if(m_queued, [&](const Queued& queued) {
+        const auto& number = queued.amendment.target.run_number;
+        if (!number || *number < m_checkpoint_begin) return false;
+        by_part[m_shards->part_path(m_places[*number - m_checkpoint_begin])].push_back(queued.amendment);
+        applied.push_back(queued.amendment);
+        return true;
+    });
+    for (const auto& [path, amendments] : by_part) {
         Xapian::WritableDatabase part(path.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-        for (RunDocument* run : documents) {
-            run->superseded_in_part = run->superseded;
-            run->copies_in_part = run->copies.size();
-            auto docid = find_version(part, run->id, run->record_hash);
-            if (!docid) continue;
-            if (run->superseded) {
-                part.delete_document(*docid);
-                continue;
-            }
-            Xapian::Document document = part.get_document(*docid);
-            add_copies(document, run->copies);
-            part.replace_document(*docid, document);
-        }
-        part.commit();
+        if (apply_amendments(part, amendments)) part.commit();
     }
+    return applied;
 }
 
-// What happened to the documents of a just-listed segment while it was being compacted, now
-// applied to the segment itself.
-void IndexWriter::apply_changes_to_listed(RunTables::Number end) {
-    for (RunTables::Number number = m_run.first(); number < end; ++number) {
-        const RunDocument& run = m_run.at(number);
-        const bool delete_it = run.superseded && !run.superseded_in_part;
-        const bool new_copies = !run.superseded && run.copies.size() > run.copies_in_part;
-        if (!delete_it && !new_copies) continue;
-        auto docid = find_version(m_existing, run.id, run.record_hash);
-        if (!docid) continue;
-        if (delete_it) {
-            m_existing.delete_document(*docid);
-        } else {
-            Xapian::Document document = m_existing.get_document(*docid);
-            add_copies(document, {run.copies.begin() + static_cast<std::ptrdiff_t>(run.copies_in_part), run.copies.end()});
-            m_existing.replace_document(*docid, document);
-        }
-    }
-}
-
-void IndexWriter::start_compaction(std::vector<fs::path> parts) {
+void IndexWriter::start_compaction(std::vector<fs::path> parts, std::vector<Amendment> applied) {
     fs::path segment = m_segments.new_segment_path();
     fs::path work = parts.front().parent_path();
     auto compact = [this, parts = std::move(parts), segment, work] {
@@ -298,73 +131,96 @@ void IndexWriter::start_compaction(std::vector<fs::path> parts) {
     };
     // A single-threaded run compacts on its one thread, when the segment is about to be listed.
     const auto launch = m_settings.writer_threads > 0 ? std::launch::async : std::launch::deferred;
-    m_pending = PendingSegment{std::async(launch, std::move(compact)), segment, m_run.end()};
+    m_pending = PendingSegment{std::async(launch, std::move(compact)), segment, m_run_end, std::move(applied)};
 }
 
-// Commits the changes to listed segments, lists the pending segment (waiting for its
-// compaction) and applies what happened to its documents meanwhile.
+// Lists the pending segment (waiting for its compaction), then applies the amendments whose
+// documents are now all listed: journaled first, so that a crash between the listing and
+// their application is finished by the next run.
 void IndexWriter::publish() {
-    const bool changed = m_pending || m_changed_existing;
-    {
-        StageTimer timing(&m_times, Stage::write);
-        m_existing.commit_transaction();
-        m_existing.commit();
-        m_changed_existing = false;
-        m_existing.close();
+    const RunNumber listed_end = m_pending ? m_pending->end : m_listed_end;
+    Publication publication{listed_end, {}};
+    std::erase_if(m_queued, [&](const Queued& queued) {
+        if (queued.ready_after > listed_end) return false;
+        publication.applied.push_back(queued.amendment);
+        return true;
+    });
+    const std::size_t journaled = publication.applied.size();
+    if (m_pending) m_pending->compaction.get();
+
+    StageTimer timing(&m_times, Stage::write);
+    const fs::path journal_file = m_segments.journal_path();
+    if (journaled > 0) {
+        const std::string after = m_pending ? m_pending->path.filename().string() : m_segments.newest();
+        write_journal(journal_file, {after, publication.applied});
     }
-    if (!m_pending) {
-        open_existing();
-    } else {
-        m_pending->compaction.get();
-        StageTimer timing(&m_times, Stage::write);
+    bool changed = false;
+    if (m_pending) {
         m_segments.list_segment(m_pending->path);
         open_existing();
-        apply_changes_to_listed(m_pending->end);
-        m_run.drop_before(m_pending->end);
+        publication.applied.insert(publication.applied.end(), m_pending->applied.begin(), m_pending->applied.end());
         m_pending.reset();
+        changed = true;
     }
+    const std::vector<Amendment> to_apply(publication.applied.begin(),
+                                          publication.applied.begin() + static_cast<std::ptrdiff_t>(journaled));
+    changed = apply_amendments_in_order(m_existing, to_apply) || changed;
     if (changed) {
         // For --info: when the index last changed. Metadata read through the stub comes
         // from the first segment, which is where a multi-segment write puts it.
         m_existing.set_metadata(std::string(schema::last_updated_key), utc_now_iso8601());
-        m_existing.commit_transaction();
         m_existing.commit();
-        m_existing.begin_transaction(false);
     }
+    if (journaled > 0) remove_file_durably(journal_file);
+    m_listed_end = listed_end;
+    if (m_listener) m_listener(publication);
 }
 
 void IndexWriter::checkpoint() {
     try {
         std::vector<fs::path> parts;
+        std::vector<Amendment> applied;
         if (m_shards) {
             StageTimer timing(&m_times, Stage::write);
             m_shards->finish();
-            apply_changes_to_parts();
+            applied = apply_to_parts();
             parts = m_shards->parts();
             m_times.add(Stage::write, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                           std::chrono::duration<double>(m_shards->busy_seconds())));
             m_shards.reset();
+            m_work.clear();  // the compaction removes it
         }
         publish();
-        if (!parts.empty()) start_compaction(std::move(parts));
-        m_checkpoint_begin = m_run.end();
+        if (!parts.empty()) start_compaction(std::move(parts), std::move(applied));
+        m_checkpoint_begin = m_run_end;
         m_places.clear();
     } catch (const Xapian::Error& e) {
         throw FatalError("cannot commit index: " + e.get_description());
     }
 }
 
-void IndexWriter::finish() {
+std::optional<std::string> IndexWriter::finish(bool merge) {
     checkpoint();
     try {
         publish();
-        StageTimer timing(&m_times, Stage::write);
-        m_existing.close();
-        m_segments.merge_run();
-        open_existing();
     } catch (const Xapian::Error& e) {
-        throw FatalError("cannot merge the index's segments: " + e.get_description());
+        throw FatalError("cannot commit index: " + e.get_description());
     }
+    if (!merge) return std::nullopt;
+    std::optional<std::string> problem;
+    StageTimer timing(&m_times, Stage::write);
+    m_existing.close();
+    try {
+        m_segments.merge_run();
+    } catch (const FatalError& e) {
+        problem = e.what();
+    } catch (const Xapian::Error& e) {
+        problem = e.get_description();
+    } catch (const std::filesystem::filesystem_error& e) {
+        problem = e.what();
+    }
+    open_existing();
+    return problem;
 }
 
 Xapian::doccount IndexWriter::doc_count() const { return m_existing.get_doccount(); }

@@ -1,0 +1,24 @@
+#pragma once
+/// Writing files so that a crash or a power cut leaves either the old or the new version:
+/// written aside, flushed to the disk (fsync), renamed into place, and the rename flushed too.
+
+#include <filesystem>
+#include <string_view>
+
+namespace newsdex {
+
+/// Replaces `file` with `content` atomically and durably. Throws FatalError naming the file.
+void write_file_durably(const std::filesystem::path& file, std::string_view content);
+
+/// Flushes a directory's entries (renames, creations, removals in it) to the disk.
+/// Throws FatalError naming the directory.
+void sync_directory(const std::filesystem::path& directory);
+
+/// Flushes every file under `directory`, and the directory itself, to the disk: for a database
+/// written without syncing, before it is listed. Throws FatalError naming the failing path.
+void sync_tree(const std::filesystem::path& directory);
+
+/// Removes `file` (if present) and flushes the removal. Throws FatalError naming the file.
+void remove_file_durably(const std::filesystem::path& file);
+
+}  // namespace newsdex

@@ -1,0 +1,92 @@
+#include "searcher/open_index.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "common/errors.hpp"
+
+namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
+
+// Opening attempts before a writer that keeps changing the index wins.
+constexpr int max_attempts = 20;
+
+std::string read_text(const fs::path& file) {
+    std::ifstream in(file);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+[[noreturn]] void damaged(const fs::path& stub, const std::string& what) {
+    throw FatalError("damaged index " + stub.string() + ": " + what + " (see \"Damaged indexes\" in the README)");
+}
+
+// Checks what a stub lists before Xapian reads it, to name the problem in our words.
+void check_stub(const fs::path& stub, const std::string& text) {
+    std::istringstream lines(text);
+    std::string line;
+    int listed = 0;
+    for (int number = 1; std::getline(lines, line); ++number) {
+        std::istringstream words(line);
+        std::string backend, target;
+        if (!(words >> backend) || backend.starts_with("#")) continue;
+        ++listed;
+        const std::string where = "line " + std::to_string(number) + " \"" + line + "\"";
+        if (backend == "remote" || backend == "inmemory") continue;
+        if (backend != "glass" && backend != "auto" && backend != "chert") damaged(stub, where + " names no database type");
+        if (!(words >> target)) damaged(stub, where + " names no database");
+        fs::path database = target;
+        if (database.is_relative()) database = stub.parent_path() / database;
+        std::error_code error;
+        if (!fs::is_directory(database, error)) damaged(stub, where + ": " + database.string() + " is missing");
+        if (::access(database.c_str(), R_OK | X_OK) != 0) {
+            throw FatalError("cannot read the index's segment " + database.string() + ": permission denied");
+        }
+    }
+    if (listed == 0) damaged(stub, "its list of segments is empty");
+}
+
+// The stub to read at `path`, if the index is one (a directory's XAPIANDB, or a stub file).
+std::optional<fs::path> stub_of(const fs::path& path) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+        if (fs::exists(path / "XAPIANDB", error)) return path / "XAPIANDB";
+        return std::nullopt;
+    }
+    return path;
+}
+
+}  // namespace
+
+OpenIndex open_index(const fs::path& path) {
+    std::error_code error;
+    if (!fs::exists(path, error)) throw FatalError("no index at " + path.string());
+    if (::access(path.c_str(), R_OK) != 0) throw FatalError("cannot read the index " + path.string() + ": permission denied");
+    const std::optional<fs::path> stub = stub_of(path);
+    if (!stub && !fs::exists(path / "iamglass", error)) throw FatalError("no index at " + path.string());
+    for (int attempt = 1;; ++attempt) {
+        try {
+            const std::string listed = stub ? read_text(*stub) : std::string();
+            if (stub) check_stub(*stub, listed);
+            Xapian::Database db(stub ? stub->string() : path.string());
+            // Stable only when, after every segment was opened, none has moved on and the list
+            // is still the one read.
+            const bool moved = db.reopen() || (stub && read_text(*stub) != listed);
+            if (moved && attempt < max_attempts) continue;
+            return {std::move(db), Gazetteer::load_builtin()};
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            // A writer's merge may remove segments between our reading the list and opening them.
+            if (attempt < max_attempts) continue;
+            throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+        } catch (const Xapian::Error& e) {
+            throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+        }
+    }
+}
+
+}  // namespace newsdex

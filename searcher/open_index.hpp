@@ -1,0 +1,28 @@
+#pragma once
+/// Opening an index for reading: a newsdex index directory (its stub lists the segments), a
+/// stub file of shards (local or remote), or a plain Xapian database, with a clear message for
+/// each way it can be missing or damaged, and a view of the segments that is one moment's.
+
+#include <filesystem>
+
+#include <xapian.h>
+
+#include "common/gazetteer.hpp"
+
+namespace newsdex {
+
+/// An index opened for searching, with what query parsing needs beside it.
+struct OpenIndex {
+    Xapian::Database db;
+    Gazetteer gazetteer;
+};
+
+/// Opens the index at `path` read-only. A writer may list a segment or commit to several
+/// segments while the reader opens them one after another; the index is opened again until
+/// neither its segment list nor any segment moved meanwhile, so that the reader never sees a
+/// deletion without what replaced it. Throws FatalError naming the file and the cause: no
+/// index there, an empty or unreadable stub, a stub line that is not a database, a segment
+/// missing or unreadable.
+[[nodiscard]] OpenIndex open_index(const std::filesystem::path& path);
+
+}  // namespace newsdex
