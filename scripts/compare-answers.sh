@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Indexes one corpus with two builds of newsdex and compares what they answer: the run
 # summaries' counts, every document's stored form (--show --json of each id) and --json results
-# of a fixed set of queries and facets. For refactorings that must not change behaviour.
+# of a fixed set of queries and facets. For refactorings that must not change behaviour. Fields
+# added since (the summary's older_versions and stopped) are left out, and stored file paths are
+# compared by their last component (they became relative to the input directory).
 #
 #   scripts/compare-answers.sh OLD_BIN_DIR NEW_BIN_DIR [CORPUS]   (default: ../shared/corpus/bbc)
 #
@@ -26,7 +28,7 @@ extra=(
 answers() {
   local bin=$1 db=$2 out=$3
   "$bin/news-index" --db "$db" --json --no-progress "$corpus" 2>/dev/null |
-    jq -S 'del(.seconds, .docs_per_second, .stage_seconds)' > "$out/summary.json"
+    jq -S 'del(.seconds, .docs_per_second, .stage_seconds, .older_versions, .stopped)' > "$out/summary.json"
   : > "$out/queries.jsonl"
   for q in "${queries[@]}"; do
     for e in "${extra[@]}"; do
@@ -36,7 +38,9 @@ answers() {
   done
   "$bin/news-search" --db "$db" --json --limit 100000 '' | jq -r '.results[].id' | sort > "$out/ids.txt"
   while read -r id; do
-    "$bin/news-search" --db "$db" --show "$id" --json | jq -cS . 
+    # Stored paths are relative to the input directory since issue 21: compare the file names.
+    "$bin/news-search" --db "$db" --show "$id" --json |
+      jq -cS '(.file, (.also_seen // [])[].file) |= (if . then sub(".*/"; "") else . end)' 
   done < "$out/ids.txt" > "$out/documents.jsonl"
 }
 
