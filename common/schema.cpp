@@ -72,6 +72,22 @@ bool is_body_stem_term(std::string_view term) {
     return !(next >= 'A' && next <= 'Z');
 }
 
+std::string_view date_precision_value(DatePrecision precision) {
+    switch (precision) {
+        case DatePrecision::day: return "d";
+        case DatePrecision::month: return "m";
+        case DatePrecision::year: return "y";
+    }
+    return {};
+}
+
+std::optional<DatePrecision> date_precision_of_value(std::string_view value) {
+    for (DatePrecision precision : {DatePrecision::day, DatePrecision::month, DatePrecision::year}) {
+        if (value == date_precision_value(precision) || value == to_string(precision)) return precision;
+    }
+    return std::nullopt;
+}
+
 std::string_view actor_type_prefix(ActorType type) {
     switch (type) {
         case ActorType::person: return person_prefix;

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/actor.hpp"
+#include "common/date_parser.hpp"
 
 namespace newsdex::schema {
 
@@ -42,6 +43,10 @@ enum Slot : Xapian::valueno {
     slot_record_hash = 5,  ///< hash of the input record and processing settings (unchanged detection)
     slot_signature = 6,    ///< serialised MinHash signature
     slot_source = 7,       ///< source display name
+    /// How much of slot_date is known: date_precision_value() of the precision; empty when
+    /// undated, and in documents written before it existed. Numbered apart from the facet slots
+    /// above so that slots added beside them never meet it.
+    slot_date_precision = 16,
 };
 
 /// Metadata key: when the indexer last committed changes, as UTC ISO 8601 (`2025-03-04T10:15:00Z`).
@@ -49,6 +54,13 @@ inline constexpr std::string_view last_updated_key = "newsdex:last_updated";
 
 /// The facet value used for articles without a date.
 inline constexpr std::string_view unknown_date = "unknown";
+
+/// The slot_date_precision value of `precision`: "d", "m" or "y".
+[[nodiscard]] std::string_view date_precision_value(DatePrecision precision);
+
+/// The precision a slot_date_precision value (or a stored `date_precision` such as "month")
+/// stands for; std::nullopt for anything else, the empty value included.
+[[nodiscard]] std::optional<DatePrecision> date_precision_of_value(std::string_view value);
 
 /// The id term of an article id. Ids too long for a Xapian term are hashed.
 [[nodiscard]] std::string id_term(std::string_view id);
