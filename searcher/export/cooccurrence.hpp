@@ -13,7 +13,7 @@ namespace newsdex {
 
 /// An actor in the graph.
 struct ActorNode {
-    ActorType type = ActorType::person;
+    ActorType type = ActorType::person;  ///< person, org or place
     std::string name;          ///< canonical name
     std::size_t articles = 0;  ///< matching articles (stories) that mention it
 };
@@ -28,8 +28,8 @@ struct ActorEdge {
 /// The graph: nodes most mentioned first (ties by type, then name), edges heaviest first
 /// (ties by their nodes' order).
 struct ActorGraph {
-    std::vector<ActorNode> nodes;
-    std::vector<ActorEdge> edges;
+    std::vector<ActorNode> nodes;  ///< the actors with at least one kept edge
+    std::vector<ActorEdge> edges;  ///< the kept edges
     std::size_t counted = 0;  ///< matching articles (stories) read
     bool stories = true;      ///< counts are stories (near copies once), not articles
 };

@@ -28,7 +28,9 @@ public:
     void operator()(const Xapian::Document& document, double) override {
         std::string cluster = document.get_value(schema::slot_cluster);
         if (m_settings.stories && !cluster.empty() && !m_clusters.intern(cluster).second) return;
-        LookedUpArticle found{schema::decode(document.get_data()), std::move(cluster), document.get_docid()};
+        const std::string data = document.get_data();
+        LookedUpArticle found{m_settings.body ? schema::decode(data) : schema::decode_without_body(data), std::move(cluster),
+                              document.get_docid()};
         std::size_t near_copies = 0;
         if (!found.cluster.empty()) {
             const Xapian::doccount members = m_db.get_termfreq(schema::boolean_term(schema::cluster_prefix, found.cluster));

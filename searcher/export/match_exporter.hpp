@@ -17,7 +17,7 @@ enum class ExportFormat { csv, jsonl };
 
 /// How to export.
 struct ExportSettings {
-    ExportFormat format = ExportFormat::csv;
+    ExportFormat format = ExportFormat::csv;  ///< csv or jsonl
     bool body = false;     ///< include the cleaned body (paragraphs)
     bool stories = true;   ///< one record per near-duplicate cluster (its first match in index order)
 };

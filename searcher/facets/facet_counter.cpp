@@ -36,20 +36,20 @@ std::vector<FacetValue> top_by_count(const StringInterner& values, const std::ve
     return out;
 }
 
-// The raw date key of a document (see DateCounts): its date slot and precision, or empty when
-// it is undated. Documents written before the precision slot existed have their precision read
-// from the stored data, which costs a decoding: re-indexing adds the slot.
+// The date key of a document (see DateCounts), or empty when it is undated. Documents written
+// before slot_date_key existed have their precision read from the stored data, which costs a
+// decoding: re-indexing adds the slot.
 std::string raw_date(const Xapian::Document& document) {
+    std::string key = document.get_value(schema::slot_date_key);
+    if (!key.empty()) return key;
     std::string day = document.get_value(schema::slot_date);
     if (day.empty()) return day;
-    auto precision = schema::date_precision_of_value(document.get_value(schema::slot_date_precision));
-    if (!precision) {
-        try {
-            precision = schema::date_precision_of_value(schema::decode(document.get_data()).date_precision);
-        } catch (const std::runtime_error&) {
-        }
+    std::optional<DatePrecision> precision;
+    try {
+        precision = schema::date_precision_of_value(schema::decode(document.get_data()).date_precision);
+    } catch (const std::runtime_error&) {
     }
-    return precision ? raw_date_key(day, *precision) : std::string();
+    return precision ? schema::date_key(day, *precision) : std::string();
 }
 
 // Where a facet's values come from: a value slot, the date (every date facet shares one count

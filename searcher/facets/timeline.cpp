@@ -185,10 +185,6 @@ std::string next_period(const std::string& key, Period period) {
     return {};
 }
 
-std::string raw_date_key(std::string_view yyyymmdd, DatePrecision precision) {
-    return std::string(yyyymmdd) + std::string(schema::date_precision_value(precision));
-}
-
 Timeline make_timeline(const TimelineInput& input) {
     const std::size_t columns = input.queries.size();
     const bool share = input.base.has_value();

@@ -30,16 +30,13 @@ enum class Period { day, week, month, year };
 /// "2022-12" -> "2023-01", "2022" -> "2023"). `key` must be one period_key() gives.
 [[nodiscard]] std::string next_period(const std::string& key, Period period);
 
-/// Articles counted by their raw date: FacetValue::value is the date slot value followed by the
-/// precision value ("20220811d", "20220801m", "20220101y"), or empty for an undated article.
+/// Articles counted by their date: FacetValue::value is a schema::date_key() ("20220811d",
+/// "20220801m" for 2022-08, "20220101y" for 2022), or empty for an undated article.
 using DateCounts = std::vector<FacetValue>;
-
-/// The raw date key DateCounts uses for a date slot value and a precision.
-[[nodiscard]] std::string raw_date_key(std::string_view yyyymmdd, DatePrecision precision);
 
 /// What to put in one timeline.
 struct TimelineInput {
-    Period period = Period::month;
+    Period period = Period::month;     ///< how long one row is
     std::vector<std::string> queries;  ///< a label per column
     std::vector<DateCounts> columns;   ///< the counts of each query, in the order of `queries`
     std::optional<DateCounts> base;    ///< with shares: the counts of every article under the filters

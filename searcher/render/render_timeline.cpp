@@ -158,7 +158,10 @@ std::string render_timeline_text(const Timeline& timeline, bool colour) {
     std::size_t label_width = 0;
     for (const auto& shown : rows) label_width = std::max(label_width, shown.row->period.size());
     std::string out = colour ? "\033[1m" + timeline.period + "\033[0m" : timeline.period;
-    if (timeline.share) out += "  (count / all articles in the " + timeline.period + " under the same filters)";
+    if (timeline.share) {
+        out += "  (count / all " + std::string(timeline.stories ? "stories" : "articles") + " in the " + timeline.period +
+               " under the same filters)";
+    }
     out += '\n';
     if (timeline.queries.size() == 1) return out + single_column_text(rows, label_width);
     return out + table_text(timeline, rows, label_width);

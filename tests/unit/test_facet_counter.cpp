@@ -20,7 +20,7 @@ constexpr auto O = ActorType::org;
 constexpr auto L = ActorType::place;
 
 struct Doc {
-    std::string date;  ///< date slot and precision value: "20220811d", "20220801m"; empty when undated
+    std::string date;  ///< the date key: "20220811d", "20220801m"; empty when undated
     std::string cluster;
     std::vector<schema::PackedActor> actors;
     std::string source;
@@ -33,7 +33,7 @@ Xapian::Database shard(const TempDir& dir, const std::string& name, const std::v
         Xapian::Document document;
         if (!doc.date.empty()) {
             document.add_value(schema::slot_date, doc.date.substr(0, 8));
-            document.add_value(schema::slot_date_precision, doc.date.substr(8));
+            document.add_value(schema::slot_date_key, doc.date);
         }
         document.add_value(schema::slot_cluster, doc.cluster);
         if (!doc.actors.empty()) document.add_value(schema::slot_actors, schema::pack_actors(doc.actors));
@@ -135,4 +135,24 @@ TEST_CASE("facets over stories count each cluster once, across shards", "[facets
     CHECK(counted == 5);
     CHECK(articles["month"] == Counts{{"2022-08", 2}, {"2022-09", 3}});
     CHECK(articles["person"] == Counts{{"Alice", 3}, {"Bob", 2}});
+}
+
+TEST_CASE("date facets of documents indexed before the date key read the precision from the stored data", "[facets]") {
+    TempDir dir;
+    {
+        Xapian::WritableDatabase db((dir / "old").string(), Xapian::DB_CREATE);
+        for (const auto& [day, precision] : std::vector<std::pair<std::string, std::string>>{{"20220811", "day"},
+                                                                                             {"20220801", "month"}}) {
+            schema::StoredArticle stored;
+            stored.id = day + precision;
+            stored.date_precision = precision;
+            Xapian::Document document;
+            document.add_value(schema::slot_date, day);
+            document.set_data(schema::encode(stored));
+            db.add_document(document);
+        }
+        db.commit();
+    }
+    auto weeks = count(Xapian::Database((dir / "old").string()), {"week"}, 10, false)["week"];
+    CHECK(weeks == Counts{{"2022-W32", 1}, {"month only 2022-08", 1}});
 }
