@@ -492,6 +492,8 @@ TEST_CASE("issue 18: charts, networks and exports refuse what they cannot do", "
              {{"--format", "xml", ""}, "--format"},
              {{"--format", "csv", "--json", ""}, "excludes"},
              {{"--format", "csv", "--facet", "month", ""}, "excludes"},
+             {{"--format", "csv", "--limit", "5", ""}, "excludes"},
+             {{"--chart", (out / "x.svg").string(), "--info"}, "excludes"},
          }) {
         ToolRun run = search(seeds_index(), c.args);
         INFO(c.args[0] << " " << c.args[1]);
