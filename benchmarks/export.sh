@@ -41,7 +41,7 @@ wait "$timer"
 
 read -r wall user sys peak <"$work/time"
 echo "flags: ${flags[*]}"
-echo "lines written: $records (CSV: the header and one record per document, more where bodies hold line breaks)"
+echo "lines written: $records (CSV: a header, then a record per document, which may span lines when it has a body)"
 echo "wall: ${wall} s; CPU: user ${user} s + system ${sys} s; peak RSS: $((peak / 1024)) MiB"
 if [ -s "$work/rss" ]; then
     samples=$(wc -l <"$work/rss")

@@ -1,6 +1,6 @@
 #pragma once
 /// Streams every match of a query as CSV or JSON Lines, one record per article (or story), in
-/// constant memory: nothing is held but the record being written.
+/// constant memory: nothing is held but a few batches of records on their way out.
 
 #include <cstddef>
 #include <functional>
@@ -35,7 +35,9 @@ using ExportProgress = std::function<void(std::size_t written)>;
 /// docid order): as RFC 4180 CSV (a header, then a CRLF-ended record per article; UTF-8, no
 /// byte-order mark) or as JSON Lines (each line the object `news-search --show ID --json`
 /// prints, without `paragraphs` and `body` unless `settings.body`, plus `near_copies`).
-/// Calls `progress` about four times a second. Returns the number of records written. Throws
+/// Documents are read on the calling thread and decoded and written on another, through a
+/// queue of a few batches, so memory stays bounded. Calls `progress` (on the writing thread)
+/// about four times a second. Returns the number of records written. Throws
 /// what Xapian throws when the index cannot be read, and std::runtime_error for stored data
 /// it cannot decode.
 std::size_t export_matches(const Xapian::Database& db, const Xapian::Query& query, const ExportSettings& settings,
