@@ -72,6 +72,26 @@ bool is_body_stem_term(std::string_view term) {
     return !(next >= 'A' && next <= 'Z');
 }
 
+std::string_view date_precision_value(DatePrecision precision) {
+    switch (precision) {
+        case DatePrecision::day: return "d";
+        case DatePrecision::month: return "m";
+        case DatePrecision::year: return "y";
+    }
+    return {};
+}
+
+std::string date_key(std::string_view yyyymmdd, DatePrecision precision) {
+    return std::string(yyyymmdd) + std::string(date_precision_value(precision));
+}
+
+std::optional<DatePrecision> date_precision_of_value(std::string_view value) {
+    for (DatePrecision precision : {DatePrecision::day, DatePrecision::month, DatePrecision::year}) {
+        if (value == date_precision_value(precision) || value == to_string(precision)) return precision;
+    }
+    return std::nullopt;
+}
+
 std::string_view actor_type_prefix(ActorType type) {
     switch (type) {
         case ActorType::person: return person_prefix;
@@ -175,6 +195,52 @@ StoredArticle decode(std::string_view data) {
         }
     }
     return article;
+}
+
+namespace {
+
+// The end of the JSON array of strings opening at data[open] ('['): the position after its ']',
+// or npos when it is not such an array.
+std::size_t end_of_string_array(std::string_view data, std::size_t open) {
+    std::size_t i = open + 1;
+    while (i < data.size()) {
+        const char c = data[i];
+        if (c == ']') return i + 1;
+        if (c == ',' || c == ' ') {
+            ++i;
+        } else if (c == '"') {
+            // To the closing quote: one not preceded by an odd number of backslashes.
+            std::size_t from = i + 1;
+            for (;;) {
+                const std::size_t quote = data.find('"', from);
+                if (quote == std::string_view::npos) return std::string_view::npos;
+                std::size_t backslashes = 0;
+                while (quote - backslashes > i + 1 && data[quote - backslashes - 1] == '\\') ++backslashes;
+                from = quote + 1;
+                if (backslashes % 2 == 0) break;
+            }
+            i = from;
+        } else {
+            return std::string_view::npos;
+        }
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+StoredArticle decode_without_body(std::string_view data) {
+    // encode() writes the keys in order, so "paragraphs" follows another key (or opens the
+    // object); inside a string its quotes would be escaped.
+    constexpr std::string_view key = "\"paragraphs\":[";
+    const std::size_t at = data.find(key);
+    if (at == std::string_view::npos || at == 0 || (data[at - 1] != ',' && data[at - 1] != '{')) return decode(data);
+    const std::size_t end = end_of_string_array(data, at + key.size() - 1);
+    if (end == std::string_view::npos) return decode(data);
+    std::string rest(data.substr(0, at));
+    rest += "\"paragraphs\":[]";
+    rest += data.substr(end);
+    return decode(rest);
 }
 
 std::string body_text(const StoredArticle& article) {

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/actor.hpp"
+#include "common/date_parser.hpp"
 
 namespace newsdex::schema {
 
@@ -42,6 +43,11 @@ enum Slot : Xapian::valueno {
     slot_record_hash = 5,  ///< hash of the input record and processing settings (unchanged detection)
     slot_signature = 6,    ///< serialised MinHash signature
     slot_source = 7,       ///< source display name
+    /// slot_date's day and how much of it is known, see date_key() ("20220811d"; "20220801m" for
+    /// 2022-08); empty when undated, and in documents written before it existed. The date facets
+    /// read this one value per document. Numbered apart from the slots above so that slots added
+    /// beside them never meet it.
+    slot_date_key = 16,
 };
 
 /// Metadata key: when the indexer last committed changes, as UTC ISO 8601 (`2025-03-04T10:15:00Z`).
@@ -49,6 +55,16 @@ inline constexpr std::string_view last_updated_key = "newsdex:last_updated";
 
 /// The facet value used for articles without a date.
 inline constexpr std::string_view unknown_date = "unknown";
+
+/// The code of `precision` in a date key: "d", "m" or "y".
+[[nodiscard]] std::string_view date_precision_value(DatePrecision precision);
+
+/// The precision a date key's code (or a stored `date_precision` such as "month") stands for;
+/// std::nullopt for anything else, the empty value included.
+[[nodiscard]] std::optional<DatePrecision> date_precision_of_value(std::string_view value);
+
+/// The slot_date_key value: the slot_date value `yyyymmdd` followed by the precision's code.
+[[nodiscard]] std::string date_key(std::string_view yyyymmdd, DatePrecision precision);
 
 /// The id term of an article id. Ids too long for a Xapian term are hashed.
 [[nodiscard]] std::string id_term(std::string_view id);
@@ -121,6 +137,11 @@ struct StoredArticle {
 
 /// Decodes stored data written by encode(). Throws std::runtime_error on data it cannot read.
 [[nodiscard]] StoredArticle decode(std::string_view data);
+
+/// Decodes stored data like decode() but leaves `paragraphs` empty, skipping the body's bytes
+/// without parsing them: for readers of every document that need no body (exports), where
+/// parsing the body is most of the cost. Throws std::runtime_error like decode().
+[[nodiscard]] StoredArticle decode_without_body(std::string_view data);
 
 /// The body as one string: paragraphs separated by blank lines.
 [[nodiscard]] std::string body_text(const StoredArticle& article);

@@ -14,7 +14,7 @@ namespace newsdex {
 namespace {
 
 // Bumped whenever processing changes what a document holds, so that re-runs re-index.
-constexpr std::string_view processing_version = "newsdex-processing-2";
+constexpr std::string_view processing_version = "newsdex-processing-3";
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {
     std::vector<std::filesystem::path> files;

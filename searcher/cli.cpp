@@ -1,5 +1,7 @@
 #include "searcher/cli.hpp"
 
+#include "searcher/trend_flags.hpp"
+
 namespace newsdex {
 
 void add_search_flags(CLI::App& app, SearchOptions& options) {
@@ -15,7 +17,8 @@ void add_search_flags(CLI::App& app, SearchOptions& options) {
         ->capture_default_str()
         ->check(CLI::IsMember({"relevance", "date", "-date"}));
     // Repeatable flags take one value each, so `--facet month ''` leaves '' to the query.
-    app.add_option("--facet", options.facets, "Count by month, year, person, org, place, actor or source (repeatable)")
+    app.add_option("--facet", options.facets,
+                   "Count by day, week (ISO), month, year, person, org, place, actor or source (repeatable)")
         ->allow_extra_args(false);
     app.add_option("--facet-limit", options.facet_limit, "Values shown per person/org/place/actor/source facet")
         ->capture_default_str();
@@ -35,6 +38,7 @@ void add_search_flags(CLI::App& app, SearchOptions& options) {
     app.add_option("--color,--colour", options.color, "auto, always or never")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    add_trend_flags(app, options);
 }
 
 }  // namespace newsdex

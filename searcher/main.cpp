@@ -5,6 +5,7 @@
 
 #include "common/cli/cli_support.hpp"
 #include "searcher/cli.hpp"
+#include "searcher/export_request.hpp"
 #include "searcher/request.hpp"
 
 int main(int argc, char** argv) {
@@ -14,6 +15,9 @@ int main(int argc, char** argv) {
     add_search_flags(app, options);
 
     return run_cli(app, argc, argv, [&] {
+        if (!options.format.empty()) {
+            return answer_export(options, std::cout, options.progress && isatty(STDERR_FILENO) ? &std::cerr : nullptr);
+        }
         const bool colour = options.color == "always" || (options.color == "auto" && colour_allowed(STDOUT_FILENO));
         Response response = answer_request(options, colour);
         std::cout << response.out << std::flush;

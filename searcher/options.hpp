@@ -33,6 +33,16 @@ struct SearchOptions {
     std::string lang = "en";              ///< language of the query words: selects the query stemmer
     std::optional<std::string> similar;   ///< --similar ID: articles like this one
     bool info = false;                    ///< --info: describe the index instead of searching
+
+    // Attention over time and bulk output (issue 18).
+    bool share = false;                   ///< date facets also give each period's base and share
+    std::vector<std::string> compare;     ///< --compare QUERY: more columns on the date facets
+    std::vector<std::filesystem::path> charts;  ///< --chart FILE: .svg, .png or .csv of the first facet
+    std::string format;                   ///< --format csv|jsonl: stream every match; empty: results
+    bool body = false;                    ///< with --format: include the cleaned body
+    bool progress = true;                 ///< with --format: a progress line on a terminal's stderr
+    std::optional<std::filesystem::path> network;  ///< --network FILE: .gexf or .graphml
+    std::size_t network_min = 1;          ///< edges shared by fewer articles (stories) are left out
 };
 
 }  // namespace newsdex

@@ -4,6 +4,7 @@
 
 #include "searcher/index_info.hpp"
 #include "searcher/match/article_lookup.hpp"
+#include "searcher/output_files.hpp"
 #include "searcher/render/render_json.hpp"
 #include "searcher/render/render_text.hpp"
 #include "searcher/search.hpp"
@@ -34,6 +35,7 @@ Response cluster(const OpenIndex& index, const SearchOptions& options) {
 Response search(OpenIndex index, SearchOptions options, bool colour) {
     if (options.similar && !find_article(index.db, *options.similar)) return no_such_article(*options.similar);
     if (options.count_only) options.limit = 0;
+    check_output_files(options);
     SearchResult result;
     for (int attempt = 1;; ++attempt) {
         try {
@@ -55,6 +57,7 @@ Response search(OpenIndex index, SearchOptions options, bool colour) {
         response.out = render_search_text(result, colour);
         response.err = render_search_summary(result);
     }
+    response.err += write_output_files(index, options, result);
     return response;
 }
 

@@ -11,6 +11,7 @@
 #include "searcher/match/similar.hpp"
 #include "searcher/snippets/snippeter.hpp"
 #include "searcher/spelling/spelling.hpp"
+#include "searcher/timelines.hpp"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -128,6 +129,7 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
         result.hits.push_back(std::move(hit));
     }
     result.facets = facets.results();
+    result.timelines = count_timelines(db, builder, options, facets);
     if (!options.similar && !options.count_only && !built.match_all && result.total < suggest_below) {
         result.suggestion = suggestion(db, builder, options, built, result.total);
     }

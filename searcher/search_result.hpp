@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,32 @@ struct FacetValue {
     std::size_t count = 0;
 };
 
+/// One period of a timeline: a count per query and, with shares, the base.
+struct TimelineRow {
+    std::string period;               ///< "2022-08-11", "2022-W32", "2022-08", "2022", or `unknown`
+    std::vector<std::size_t> counts;  ///< matching articles (stories when collapsed), one per query
+    /// With shares: every article of the period under the same filters, without the query words.
+    std::optional<std::size_t> base;
+};
+
+/// Articles dated less precisely than a timeline's periods (to a month on a day timeline),
+/// counted apart by the month or year they are known to: never spread over periods, never dropped.
+struct CoarserDates {
+    std::string precision;          ///< `month` or `year`: what their dates are known to
+    std::vector<TimelineRow> rows;  ///< by month (`2022-08`) or year (`2022`), the counted ones only
+};
+
+/// A date facet: one column per query on the same periods.
+struct Timeline {
+    std::string period;                ///< day, week, month or year: the facet's name
+    std::vector<std::string> queries;  ///< the column labels: the query, then each --compare query
+    bool stories = false;              ///< counts are stories (near copies counted once)
+    bool share = false;                ///< rows have a base, so each count is also a share
+    std::vector<TimelineRow> rows;     ///< every period from the first to the last, zeros included
+    std::vector<CoarserDates> coarser; ///< month-only (day and week timelines), then year-only dates
+    TimelineRow unknown;               ///< undated articles
+};
+
 /// A search's outcome.
 struct SearchResult {
     std::string query;                 ///< the query as given
@@ -39,7 +66,8 @@ struct SearchResult {
     bool total_exact = false;          ///< whether `total` is exact, not an estimate
     std::size_t offset = 0;
     std::vector<Hit> hits;
-    std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  ///< in the order asked
+    std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  ///< in the order asked (not dates)
+    std::vector<Timeline> timelines;   ///< the date facets, in the order asked
     std::string suggestion;            ///< spelling suggestion, empty when none
     double took_ms = 0;
 };

@@ -4,7 +4,7 @@
 #   cmake -DSOURCE_DIR=<repository> -P tests/check_layering.cmake
 set(indexer_stages read clean dedup extract write)
 set(indexer_types processed_article.hpp removal.hpp stage_times.hpp)
-set(searcher_stages parse match facets snippets spelling render)
+set(searcher_stages parse match facets snippets spelling render export)
 set(searcher_types options.hpp search_result.hpp)
 
 # The position of `path` (relative to the repository) in its binary's stage order: the

@@ -62,6 +62,7 @@ Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermG
         month = month_key(*processed.date);
         year = year_key(*processed.date);
         document.add_value(schema::slot_date, day_key(*processed.date));
+        document.add_value(schema::slot_date_key, schema::date_key(day_key(*processed.date), processed.date->precision));
     }
     document.add_boolean_term(std::string(schema::month_prefix) + month);
     document.add_boolean_term(std::string(schema::year_prefix) + year);

@@ -36,33 +36,40 @@ std::vector<FacetValue> top_by_count(const StringInterner& values, const std::ve
     return out;
 }
 
-// Every period from the first counted to the last, chronologically, then "unknown".
-std::vector<FacetValue> chronological(const StringInterner& values, const std::vector<std::size_t>& counts,
-                                      Period period) {
-    std::vector<FacetValue> out;
-    for (std::uint32_t id = 0; id < counts.size(); ++id) {
-        if (counts[id] != 0) out.push_back({std::string(values.key(id)), counts[id]});
+// The date key of a document (see DateCounts), or empty when it is undated. Documents written
+// before slot_date_key existed have their precision read from the stored data, which costs a
+// decoding: re-indexing adds the slot.
+std::string raw_date(const Xapian::Document& document) {
+    std::string key = document.get_value(schema::slot_date_key);
+    if (!key.empty()) return key;
+    std::string day = document.get_value(schema::slot_date);
+    if (day.empty()) return day;
+    std::optional<DatePrecision> precision;
+    try {
+        precision = schema::date_precision_of_value(schema::decode(document.get_data()).date_precision);
+    } catch (const std::runtime_error&) {
     }
-    return fill_timeline(std::move(out), period);
+    return precision ? schema::date_key(day, *precision) : std::string();
 }
 
-// Where a facet's values come from: a value slot, or the actors of one type in the packed
-// actors value (no type: every type).
+// Where a facet's values come from: a value slot, the date (every date facet shares one count
+// of raw dates), or the actors of one type in the packed actors value (no type: every type).
 struct Source {
     Xapian::valueno slot = Xapian::BAD_VALUENO;
     std::optional<ActorType> actor_type;
+    std::optional<Period> period;
 
     [[nodiscard]] bool counts_actor(ActorType type) const {
-        return slot == Xapian::BAD_VALUENO && (!actor_type || *actor_type == type);
+        return slot == Xapian::BAD_VALUENO && !period && (!actor_type || *actor_type == type);
     }
+    [[nodiscard]] bool reads_actors() const { return slot == Xapian::BAD_VALUENO && !period; }
 };
 
 Source source_of(const std::string& facet) {
-    if (facet == "month") return {schema::slot_month, {}};
-    if (facet == "year") return {schema::slot_year, {}};
-    if (facet == "source") return {schema::slot_source, {}};
-    if (auto type = actor_type_from_string(facet)) return {Xapian::BAD_VALUENO, type};
-    return {Xapian::BAD_VALUENO, {}};  // actor
+    if (auto period = period_named(facet)) return {Xapian::BAD_VALUENO, {}, period};
+    if (facet == "source") return {schema::slot_source, {}, {}};
+    if (auto type = actor_type_from_string(facet)) return {Xapian::BAD_VALUENO, type, {}};
+    return {Xapian::BAD_VALUENO, {}, {}};  // actor
 }
 
 }  // namespace
@@ -80,7 +87,8 @@ public:
     Spy(const std::vector<std::string>& facets, bool stories) : m_stories(stories) {
         for (const auto& facet : facets) {
             m_facets.push_back(Facet{source_of(facet), {}, {}});
-            if (m_facets.back().source.slot == Xapian::BAD_VALUENO) m_reads_actors = true;
+            if (m_facets.back().source.reads_actors()) m_reads_actors = true;
+            if (m_facets.back().source.period) m_reads_dates = true;
         }
     }
 
@@ -88,22 +96,31 @@ public:
         if (m_stories && !first_of_story(document)) return;
         ++m_counted;
         for (Facet& facet : m_facets) {
-            if (facet.source.slot == Xapian::BAD_VALUENO) continue;
+            if (facet.source.slot == Xapian::BAD_VALUENO) continue;  // actors and dates are counted once below
             std::string value = document.get_value(facet.source.slot);
             if (!value.empty()) tally(facet.counts, facet.values.intern(value).first);
         }
         if (m_reads_actors) count_actors(document.get_value(schema::slot_actors));
+        if (m_reads_dates) tally(m_date_counts, m_dates.intern(raw_date(document)).first);
     }
     Xapian::MatchSpy* clone() const override { return nullptr; }  // local databases only
     std::string name() const override { return "newsdex.FacetSpy"; }
 
     [[nodiscard]] std::size_t counted() const { return m_counted; }
 
-    // The counts of facet number `i`: a timeline for a date facet, the others by count.
-    [[nodiscard]] std::vector<FacetValue> results(std::size_t i, std::optional<Period> timeline, std::size_t limit) const {
+    // The counts of facet number `i` (not a date facet), most frequent first.
+    [[nodiscard]] std::vector<FacetValue> results(std::size_t i, std::size_t limit) const {
         const Facet& facet = m_facets[i];
         const StringInterner& values = facet.source.slot == Xapian::BAD_VALUENO ? m_actor_names : facet.values;
-        return timeline ? chronological(values, facet.counts, *timeline) : top_by_count(values, facet.counts, limit);
+        return top_by_count(values, facet.counts, limit);
+    }
+
+    [[nodiscard]] DateCounts date_counts() const {
+        DateCounts out;
+        for (std::uint32_t id = 0; id < m_date_counts.size(); ++id) {
+            if (m_date_counts[id] != 0) out.push_back({std::string(m_dates.key(id)), m_date_counts[id]});
+        }
+        return out;
     }
 
 private:
@@ -137,9 +154,12 @@ private:
 
     bool m_stories;
     bool m_reads_actors = false;
+    bool m_reads_dates = false;
     std::vector<Facet> m_facets;  ///< in the order asked
     StringInterner m_actor_names;
     StringInterner m_clusters;
+    StringInterner m_dates;  ///< raw date keys, for every date facet
+    std::vector<std::size_t> m_date_counts;
     std::size_t m_counted = 0;
 };
 
@@ -147,7 +167,8 @@ FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t l
     : m_facets(facets), m_limit(limit) {
     for (const auto& name : facets) {
         if (std::find(facet_names.begin(), facet_names.end(), name) == facet_names.end()) {
-            throw UsageError("unknown facet \"" + name + "\" (use month, year, person, org, place, actor or source)");
+            throw UsageError("unknown facet \"" + name +
+                             "\" (use day, week, month, year, person, org, place, actor or source)");
         }
     }
     m_spy = std::make_unique<Spy>(m_facets, stories);
@@ -164,13 +185,19 @@ std::size_t FacetCounter::counted() const { return m_spy->counted(); }
 std::vector<std::pair<std::string, std::vector<FacetValue>>> FacetCounter::results() const {
     std::vector<std::pair<std::string, std::vector<FacetValue>>> out;
     for (std::size_t i = 0; i < m_facets.size(); ++i) {
-        const std::string& name = m_facets[i];
-        std::optional<Period> timeline;
-        if (name == "month") timeline = Period::month;
-        if (name == "year") timeline = Period::year;
-        out.emplace_back(name, m_spy->results(i, timeline, m_limit));
+        if (!period_named(m_facets[i])) out.emplace_back(m_facets[i], m_spy->results(i, m_limit));
     }
     return out;
 }
+
+std::vector<Period> FacetCounter::periods() const {
+    std::vector<Period> out;
+    for (const auto& name : m_facets) {
+        if (auto period = period_named(name)) out.push_back(*period);
+    }
+    return out;
+}
+
+DateCounts FacetCounter::date_counts() const { return m_spy->date_counts(); }
 
 }  // namespace newsdex

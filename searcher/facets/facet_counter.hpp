@@ -7,12 +7,14 @@
 
 #include <xapian.h>
 
+#include "searcher/facets/timeline.hpp"
 #include "searcher/search_result.hpp"
 
 namespace newsdex {
 
 /// The facet names news-search accepts.
-inline const std::vector<std::string> facet_names{"month", "year", "person", "org", "place", "actor", "source"};
+inline const std::vector<std::string> facet_names{"day",   "week", "month", "year",  "person",
+                                                  "org",   "place", "actor", "source"};
 
 /// Counts the requested facets over every matching document it is shown.
 class FacetCounter {
@@ -35,10 +37,16 @@ public:
     /// True when some facet was requested.
     [[nodiscard]] bool empty() const { return m_facets.empty(); }
 
-    /// The counts, in the order the facets were asked: dates as a timeline (every period from
-    /// the first to the last, zeros included, then `unknown`; see fill_timeline), the others
-    /// most frequent first, ties by name.
+    /// The counts of the facets other than dates, in the order asked: most frequent first, ties
+    /// by name, at most `limit` of each.
     [[nodiscard]] std::vector<std::pair<std::string, std::vector<FacetValue>>> results() const;
+
+    /// The date facets asked (day, week, month, year), in the order asked.
+    [[nodiscard]] std::vector<Period> periods() const;
+
+    /// The counted documents by raw date (see DateCounts), in no order; empty when no date facet
+    /// was asked. One count serves every date facet: make_timeline() turns it into periods.
+    [[nodiscard]] DateCounts date_counts() const;
 
 private:
     class Spy;

@@ -2,39 +2,237 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "common/schema.hpp"
 
 namespace newsdex {
+namespace {
 
-std::string next_period(const std::string& key, Period period) {
-    int year = std::stoi(key.substr(0, 4));
-    if (period == Period::year) return std::to_string(year + 1);
-    int month = std::stoi(key.substr(5, 2)) + 1;
-    if (month > 12) {
-        month = 1;
-        ++year;
-    }
+// A civil date and its day number (days since 1970-01-01), after Howard Hinnant's
+// days_from_civil / civil_from_days: exact for every proleptic Gregorian date.
+struct Civil {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+};
+
+long days_from_civil(Civil c) {
+    const int y = c.year - (c.month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int mp = (c.month + 9) % 12;
+    const int doy = (153 * mp + 2) / 5 + c.day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<long>(era) * 146097 + doe - 719468;
+}
+
+Civil civil_from_days(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return {static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0)), month, day};
+}
+
+// 1 for Monday .. 7 for Sunday (1970-01-01 was a Thursday).
+int iso_weekday(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }
+
+// The ISO year and week of a day: the week's Thursday decides the year.
+std::pair<int, int> iso_week(long days) {
+    const long thursday = days - iso_weekday(days) + 4;
+    const int year = civil_from_days(thursday).year;
+    const long first = days_from_civil({year, 1, 1});
+    return {year, static_cast<int>((thursday - first) / 7 + 1)};
+}
+
+// The Monday of ISO week `week` of `year`: week 1 holds January 4th.
+long iso_week_monday(int year, int week) {
+    const long january_4 = days_from_civil({year, 1, 4});
+    return january_4 - (iso_weekday(january_4) - 1) + 7L * (week - 1);
+}
+
+std::string day_label(Civil c) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", c.year, c.month, c.day);
+    return buffer;
+}
+
+std::string week_label(int year, int week) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-W%02d", year, week);
+    return buffer;
+}
+
+std::string month_label(int year, int month) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
     return buffer;
 }
 
-std::vector<FacetValue> fill_timeline(std::vector<FacetValue> counts, Period period) {
-    std::vector<FacetValue> dated, unknown;
-    for (auto& value : counts) (value.value == schema::unknown_date ? unknown : dated).push_back(std::move(value));
-    std::sort(dated.begin(), dated.end(), [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; });
+bool all_digits(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
-    constexpr std::size_t max_periods = 10000;
-    std::vector<FacetValue> timeline;
-    std::size_t next = 0;
-    for (std::string key = dated.empty() ? "" : dated.front().value; next < dated.size() && timeline.size() < max_periods;
-         key = next_period(key, period)) {
-        std::size_t count = 0;
-        if (dated[next].value == key) count = dated[next++].count;
-        timeline.push_back({key, count});
+int number(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    return value;
+}
+
+// Whether a date known to `precision` can be placed in one period of length `period`.
+bool fits(DatePrecision precision, Period period) {
+    switch (precision) {
+        case DatePrecision::day: return true;
+        case DatePrecision::month: return period == Period::month || period == Period::year;
+        case DatePrecision::year: return period == Period::year;
     }
-    timeline.insert(timeline.end(), unknown.begin(), unknown.end());
+    return false;
+}
+
+// The counts of one key: a count per column and the base.
+struct Cell {
+    std::vector<std::size_t> counts;
+    std::size_t base = 0;
+};
+
+// Counts by key for one kind of row (the periods, the month-only or year-only dates).
+class Table {
+public:
+    explicit Table(std::size_t columns) : m_columns(columns) {}
+
+    void add(const std::string& key, std::optional<std::size_t> column, std::size_t count) {
+        auto [it, added] = m_cells.try_emplace(key);
+        if (added) it->second.counts.assign(m_columns, 0);
+        if (column) {
+            it->second.counts[*column] += count;
+        } else {
+            it->second.base += count;
+        }
+    }
+
+    [[nodiscard]] bool empty() const { return m_cells.empty(); }
+    [[nodiscard]] const std::map<std::string, Cell>& cells() const { return m_cells; }
+
+    [[nodiscard]] TimelineRow row(const std::string& key, bool share) const {
+        TimelineRow row{key, std::vector<std::size_t>(m_columns, 0), std::nullopt};
+        if (auto it = m_cells.find(key); it != m_cells.end()) {
+            row.counts = it->second.counts;
+            if (share) row.base = it->second.base;
+        } else if (share) {
+            row.base = 0;
+        }
+        return row;
+    }
+
+    // The counted keys, in order.
+    [[nodiscard]] std::vector<TimelineRow> rows(bool share) const {
+        std::vector<TimelineRow> out;
+        for (const auto& cell : m_cells) out.push_back(row(cell.first, share));
+        return out;
+    }
+
+private:
+    std::size_t m_columns;
+    std::map<std::string, Cell> m_cells;
+};
+
+}  // namespace
+
+std::optional<Period> period_named(std::string_view name) {
+    if (name == "day") return Period::day;
+    if (name == "week") return Period::week;
+    if (name == "month") return Period::month;
+    if (name == "year") return Period::year;
+    return std::nullopt;
+}
+
+std::string period_key(std::string_view yyyymmdd, Period period) {
+    if (yyyymmdd.size() != 8 || !all_digits(yyyymmdd)) return {};
+    const Civil c{number(yyyymmdd.substr(0, 4)), number(yyyymmdd.substr(4, 2)), number(yyyymmdd.substr(6, 2))};
+    switch (period) {
+        case Period::day: return day_label(c);
+        case Period::week: {
+            auto [year, week] = iso_week(days_from_civil(c));
+            return week_label(year, week);
+        }
+        case Period::month: return month_label(c.year, c.month);
+        case Period::year: return std::to_string(c.year);
+    }
+    return {};
+}
+
+std::string next_period(const std::string& key, Period period) {
+    const int year = std::stoi(key.substr(0, 4));
+    switch (period) {
+        case Period::day:
+            return day_label(civil_from_days(
+                days_from_civil({year, std::stoi(key.substr(5, 2)), std::stoi(key.substr(8, 2))}) + 1));
+        case Period::week: {
+            auto [next_year, next_week] = iso_week(iso_week_monday(year, std::stoi(key.substr(6, 2))) + 7);
+            return week_label(next_year, next_week);
+        }
+        case Period::month: {
+            const int month = std::stoi(key.substr(5, 2));
+            return month == 12 ? month_label(year + 1, 1) : month_label(year, month + 1);
+        }
+        case Period::year: return std::to_string(year + 1);
+    }
+    return {};
+}
+
+Timeline make_timeline(const TimelineInput& input) {
+    const std::size_t columns = input.queries.size();
+    const bool share = input.base.has_value();
+    Table periods(columns), month_only(columns), year_only(columns), unknown(columns);
+
+    auto count = [&](const DateCounts& counts, std::optional<std::size_t> column) {
+        for (const FacetValue& value : counts) {
+            const std::string_view raw = value.value;
+            const auto precision = raw.size() == 9 ? schema::date_precision_of_value(raw.substr(8)) : std::nullopt;
+            const std::string_view day = raw.substr(0, 8);
+            if (!precision || period_key(day, Period::day).empty()) {
+                unknown.add(std::string(schema::unknown_date), column, value.count);
+            } else if (fits(*precision, input.period)) {
+                periods.add(period_key(day, input.period), column, value.count);
+            } else if (*precision == DatePrecision::month) {
+                month_only.add(period_key(day, Period::month), column, value.count);
+            } else {
+                year_only.add(period_key(day, Period::year), column, value.count);
+            }
+        }
+    };
+    for (std::size_t i = 0; i < columns && i < input.columns.size(); ++i) count(input.columns[i], i);
+    if (input.base) count(*input.base, std::nullopt);
+
+    Timeline timeline;
+    timeline.queries = input.queries;
+    timeline.stories = input.stories;
+    timeline.share = share;
+    switch (input.period) {
+        case Period::day: timeline.period = "day"; break;
+        case Period::week: timeline.period = "week"; break;
+        case Period::month: timeline.period = "month"; break;
+        case Period::year: timeline.period = "year"; break;
+    }
+    constexpr std::size_t max_periods = 200000;
+    if (!periods.empty()) {
+        const std::string last = periods.cells().rbegin()->first;
+        for (std::string key = periods.cells().begin()->first; timeline.rows.size() < max_periods;
+             key = next_period(key, input.period)) {
+            timeline.rows.push_back(periods.row(key, share));
+            if (key >= last) break;
+        }
+    }
+    if (input.period == Period::day || input.period == Period::week) {
+        timeline.coarser.push_back({"month", month_only.rows(share)});
+    }
+    if (input.period != Period::year) timeline.coarser.push_back({"year", year_only.rows(share)});
+    timeline.unknown = unknown.row(std::string(schema::unknown_date), share);
     return timeline;
 }
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "searcher/render/render_timeline.hpp"
+
 namespace newsdex {
 namespace {
 
@@ -55,6 +57,7 @@ std::string render_search_json(const SearchResult& result) {
         for (const auto& value : values) list.push_back({{"value", value.value}, {"count", value.count}});
         facets[name] = std::move(list);
     }
+    for (const auto& timeline : result.timelines) facets[timeline.period] = timeline_json(timeline);
     json j = {{"query", result.query},       {"total", result.total},  {"total_exact", result.total_exact},
               {"offset", result.offset},     {"results", results},     {"facets", facets},
               {"took_ms", std::round(result.took_ms * 1000) / 1000}};
@@ -80,7 +83,9 @@ std::string render_info_json(const IndexInfo& info) {
     return dump(j);
 }
 
-std::string render_article_json(const LookedUpArticle& found) {
+std::string render_article_json(const LookedUpArticle& found) { return dump(article_json(found)); }
+
+nlohmann::json article_json(const LookedUpArticle& found) {
     const schema::StoredArticle& article = found.article;
     json j = summary_of(article);
     j["author"] = article.author;
@@ -94,7 +99,7 @@ std::string render_article_json(const LookedUpArticle& found) {
     j["also_seen"] = seen;
     j["paragraphs"] = article.paragraphs;
     j["body"] = schema::body_text(article);
-    return dump(j);
+    return j;
 }
 
 std::string render_cluster_json(const std::string& id, const std::vector<LookedUpArticle>& members) {

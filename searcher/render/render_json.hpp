@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "searcher/match/article_lookup.hpp"
 #include "searcher/search_result.hpp"
 
@@ -21,6 +23,9 @@ namespace newsdex {
 
 /// One stored article for --show: metadata, actors, also_seen, cluster, body and paragraphs.
 [[nodiscard]] std::string render_article_json(const LookedUpArticle& found);
+
+/// The object render_article_json() prints, for callers that print many (--format jsonl).
+[[nodiscard]] nlohmann::json article_json(const LookedUpArticle& found);
 
 /// The members of a cluster for --cluster.
 [[nodiscard]] std::string render_cluster_json(const std::string& id, const std::vector<LookedUpArticle>& members);

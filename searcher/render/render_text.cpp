@@ -6,6 +6,7 @@
 
 #include "common/join.hpp"
 #include "common/schema.hpp"
+#include "searcher/render/render_timeline.hpp"
 
 namespace newsdex {
 namespace {
@@ -14,7 +15,6 @@ constexpr const char* bold = "\033[1m";
 constexpr const char* match_colour = "\033[1;31m";
 constexpr const char* dim = "\033[2m";
 constexpr const char* reset = "\033[0m";
-constexpr std::size_t bar_width = 40;
 
 std::string highlighted(const std::string& snippet, bool colour) {
     std::string out;
@@ -38,30 +38,7 @@ std::string meta_line(const schema::StoredArticle& article) {
     return join(parts, " · ");
 }
 
-std::string bar(std::size_t count, std::size_t largest) {
-    static const char* eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-    if (largest == 0 || count == 0) return "";
-    std::size_t units = (count * bar_width * 8 + largest - 1) / largest;
-    std::string out;
-    for (std::size_t i = 0; i < units / 8; ++i) out += "█";
-    out += eighths[units % 8];
-    return out;
-}
-
 }  // namespace
-
-std::vector<std::string> timeline_rows(const std::vector<FacetValue>& values, bool monthly) {
-    std::size_t largest = 0;
-    for (const auto& value : values) largest = std::max(largest, value.count);
-    std::vector<std::string> rows;
-    for (const auto& value : values) {
-        const bool unknown = value.value == schema::unknown_date;
-        char counted[32];
-        std::snprintf(counted, sizeof counted, "%6zu ", value.count);
-        rows.push_back((unknown && !monthly ? std::string("unkn") : value.value) + " " + counted + bar(value.count, largest));
-    }
-    return rows;
-}
 
 std::string render_search_text(const SearchResult& result, bool colour) {
     // Blocks (one per result, one per facet) with one blank line between them.
@@ -79,14 +56,11 @@ std::string render_search_text(const SearchResult& result, bool colour) {
         if (!hit.snippet.empty()) out << "   " << highlighted(hit.snippet, colour) << '\n';
         blocks.push_back(out.str());
     }
+    for (const auto& timeline : result.timelines) blocks.push_back(render_timeline_text(timeline, colour));
     for (const auto& [name, values] : result.facets) {
         std::ostringstream out;
         out << (colour ? bold : "") << name << (colour ? reset : "") << '\n';
-        if (name == "month" || name == "year") {
-            for (const auto& row : timeline_rows(values, name == "month")) out << "  " << row << '\n';
-        } else {
-            for (const auto& value : values) out << "  " << value.count << "  " << value.value << '\n';
-        }
+        for (const auto& value : values) out << "  " << value.count << "  " << value.value << '\n';
         blocks.push_back(out.str());
     }
     return join(blocks, "\n");

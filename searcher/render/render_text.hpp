@@ -9,8 +9,8 @@
 
 namespace newsdex {
 
-/// The result list and the facets (a timeline of bars for month and year, with empty periods
-/// shown), one blank line between results and facets: the data, for stdout. With `colour`,
+/// The result list and the facets (the date facets first, as render_timeline_text() draws
+/// them), one blank line between results and facets: the data, for stdout. With `colour`,
 /// titles are bold and matched words bold red (ANSI); without, highlights are dropped.
 /// Empty when there are neither results nor facets.
 [[nodiscard]] std::string render_search_text(const SearchResult& result, bool colour);
@@ -28,9 +28,5 @@ namespace newsdex {
 
 /// The members of a cluster for --cluster, one line each.
 [[nodiscard]] std::string render_cluster_text(const std::vector<LookedUpArticle>& members);
-
-/// The bar rows of a timeline (a date facet as the facet stage fills it: every period, then
-/// `unknown`), each with a bar of Unicode block characters proportional to its count.
-[[nodiscard]] std::vector<std::string> timeline_rows(const std::vector<FacetValue>& values, bool monthly);
 
 }  // namespace newsdex

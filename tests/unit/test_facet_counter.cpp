@@ -20,7 +20,7 @@ constexpr auto O = ActorType::org;
 constexpr auto L = ActorType::place;
 
 struct Doc {
-    std::string month;
+    std::string date;  ///< the date key: "20220811d", "20220801m"; empty when undated
     std::string cluster;
     std::vector<schema::PackedActor> actors;
     std::string source;
@@ -31,7 +31,10 @@ Xapian::Database shard(const TempDir& dir, const std::string& name, const std::v
     Xapian::WritableDatabase db((dir / name).string(), Xapian::DB_CREATE);
     for (const Doc& doc : docs) {
         Xapian::Document document;
-        document.add_value(schema::slot_month, doc.month);
+        if (!doc.date.empty()) {
+            document.add_value(schema::slot_date, doc.date.substr(0, 8));
+            document.add_value(schema::slot_date_key, doc.date);
+        }
         document.add_value(schema::slot_cluster, doc.cluster);
         if (!doc.actors.empty()) document.add_value(schema::slot_actors, schema::pack_actors(doc.actors));
         if (!doc.source.empty()) document.add_value(schema::slot_source, doc.source);
@@ -56,6 +59,14 @@ std::map<std::string, Counts> count(const Xapian::Database& db, const std::vecto
     for (const auto& [name, values] : counter.results()) {
         for (const auto& value : values) out[name].emplace_back(value.value, value.count);
     }
+    for (Period period : counter.periods()) {
+        const Timeline timeline = make_timeline({period, {"q"}, {counter.date_counts()}, std::nullopt, stories});
+        for (const auto& row : timeline.rows) out[timeline.period].emplace_back(row.period, row.counts[0]);
+        for (const auto& group : timeline.coarser) {
+            for (const auto& row : group.rows) out[timeline.period].emplace_back(group.precision + " only " + row.period, row.counts[0]);
+        }
+        if (timeline.unknown.counts[0] > 0) out[timeline.period].emplace_back("unknown", timeline.unknown.counts[0]);
+    }
     return out;
 }
 
@@ -64,10 +75,10 @@ std::map<std::string, Counts> count(const Xapian::Database& db, const std::vecto
 TEST_CASE("facets count every match, dates in order, actors by type then by count", "[facets]") {
     TempDir dir;
     Xapian::Database db = shard(dir, "db", {
-        {"2022-08", "a", {{P, "Alice"}, {L, "Paris"}}, "BBC"},
-        {"2022-08", "b", {{P, "Alice"}, {O, "ACME"}}, "BBC"},
-        {"unknown", "c", {{L, "Paris"}, {P, "Bob"}}, ""},
-        {"2021-01", "d", {}, "AUN News"},
+        {"20220811d", "a", {{P, "Alice"}, {L, "Paris"}}, "BBC"},
+        {"20220801m", "b", {{P, "Alice"}, {O, "ACME"}}, "BBC"},
+        {"", "c", {{L, "Paris"}, {P, "Bob"}}, ""},
+        {"20210115d", "d", {}, "AUN News"},
     });
     std::size_t counted = 0;
     auto counts = count(db, {"month", "person", "actor", "source", "org"}, 10, false, &counted);
@@ -81,6 +92,14 @@ TEST_CASE("facets count every match, dates in order, actors by type then by coun
     }
     months.insert(months.end(), {{"2022-08", 2}, {"unknown", 1}});
     CHECK(counts["month"] == months);
+    // The article known only to August 2022 has no week: it is counted apart, not spread.
+    auto weeks = count(db, {"week"}, 10, false)["week"];
+    REQUIRE(weeks.size() == 85);  // 2021-W02 .. 2021-W52, 2022-W01 .. 2022-W32, month only, undated
+    CHECK(weeks.front() == std::pair<std::string, std::size_t>{"2021-W02", 1});
+    CHECK(weeks[50] == std::pair<std::string, std::size_t>{"2021-W52", 0});
+    CHECK(weeks[82] == std::pair<std::string, std::size_t>{"2022-W32", 1});
+    CHECK(weeks[83] == std::pair<std::string, std::size_t>{"month only 2022-08", 1});
+    CHECK(weeks[84] == std::pair<std::string, std::size_t>{"unknown", 1});
     CHECK(counts["person"] == Counts{{"Alice", 2}, {"Bob", 1}});
     CHECK(counts["actor"] == Counts{{"Alice", 2}, {"Paris", 2}, {"ACME", 1}, {"Bob", 1}});
     CHECK(counts["org"] == Counts{{"ACME", 1}});
@@ -94,13 +113,13 @@ TEST_CASE("facets count every match, dates in order, actors by type then by coun
 TEST_CASE("facets over stories count each cluster once, across shards", "[facets]") {
     TempDir dir;
     Xapian::Database first = shard(dir, "first", {
-        {"2022-08", "story-1", {{P, "Alice"}}, ""},
-        {"2022-09", "story-2", {{P, "Bob"}}, ""},
+        {"20220801d", "story-1", {{P, "Alice"}}, ""},
+        {"20220901d", "story-2", {{P, "Bob"}}, ""},
     });
     Xapian::Database second = shard(dir, "second", {
-        {"2022-08", "story-1", {{P, "Alice"}}, ""},
-        {"2022-09", "story-3", {{P, "Alice"}}, ""},
-        {"2022-09", "story-2", {{P, "Bob"}}, ""},
+        {"20220801d", "story-1", {{P, "Alice"}}, ""},
+        {"20220902d", "story-3", {{P, "Alice"}}, ""},
+        {"20220901d", "story-2", {{P, "Bob"}}, ""},
     });
     Xapian::Database both;
     both.add_database(first);
@@ -116,4 +135,24 @@ TEST_CASE("facets over stories count each cluster once, across shards", "[facets
     CHECK(counted == 5);
     CHECK(articles["month"] == Counts{{"2022-08", 2}, {"2022-09", 3}});
     CHECK(articles["person"] == Counts{{"Alice", 3}, {"Bob", 2}});
+}
+
+TEST_CASE("date facets of documents indexed before the date key read the precision from the stored data", "[facets]") {
+    TempDir dir;
+    {
+        Xapian::WritableDatabase db((dir / "old").string(), Xapian::DB_CREATE);
+        for (const auto& [day, precision] : std::vector<std::pair<std::string, std::string>>{{"20220811", "day"},
+                                                                                             {"20220801", "month"}}) {
+            schema::StoredArticle stored;
+            stored.id = day + precision;
+            stored.date_precision = precision;
+            Xapian::Document document;
+            document.add_value(schema::slot_date, day);
+            document.set_data(schema::encode(stored));
+            db.add_document(document);
+        }
+        db.commit();
+    }
+    auto weeks = count(Xapian::Database((dir / "old").string()), {"week"}, 10, false)["week"];
+    CHECK(weeks == Counts{{"2022-W32", 1}, {"month only 2022-08", 1}});
 }

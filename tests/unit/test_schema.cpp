@@ -48,3 +48,32 @@ TEST_CASE("schema keeps every term within Xapian's length limit", "[schema]") {
     CHECK(schema::id_term("politics/001") == "Qpolitics/001");
     CHECK(schema::boolean_term(schema::person_prefix, "  Sergei   LAVROV ") == "XPsergei lavrov");
 }
+
+TEST_CASE("stored data decodes without the body whatever the body and the other fields hold", "[schema]") {
+    schema::StoredArticle article;
+    article.id = "a1";
+    article.title = "A \"paragraphs\":[ trap, \\ and \\\"";
+    article.orgs = {"ACME"};
+    article.persons = {"Zoë \"Z\" Doe"};
+    article.url = "https://example.org/?q=\"]\"";
+    const std::vector<std::vector<std::string>> bodies{
+        {},
+        {"plain"},
+        {"ends with a backslash \\", "\"quoted\" ] and [ brackets", "\\\"", "\"paragraphs\":[\"x\"]"},
+        {"", "Zürich — naïve\n\tcafé"},
+    };
+    for (const auto& paragraphs : bodies) {
+        article.paragraphs = paragraphs;
+        const std::string data = schema::encode(article);
+        schema::StoredArticle expected = schema::decode(data);
+        expected.paragraphs.clear();
+        schema::StoredArticle decoded = schema::decode_without_body(data);
+        CHECK(decoded.id == expected.id);
+        CHECK(decoded.title == expected.title);
+        CHECK(decoded.url == expected.url);
+        CHECK(decoded.persons == expected.persons);
+        CHECK(decoded.orgs == expected.orgs);
+        CHECK(decoded.paragraphs.empty());
+    }
+    CHECK_THROWS_AS(schema::decode_without_body("{\"paragraphs\":[\"open"), std::runtime_error);
+}
