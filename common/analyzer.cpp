@@ -69,7 +69,8 @@ Xapian::QueryParser make_query_parser(const Xapian::Database& db, std::string_vi
     parser.set_stemmer(stemmer_for(lang));
     parser.set_stemming_strategy(query_stemming);
     parser.set_default_op(Xapian::Query::OP_AND);
-    parser.add_prefix("title", std::string(schema::title_prefix));
+    parser.add_prefix("", std::string(schema::stem_prefix));
+    parser.add_prefix("title", std::string(schema::stem_prefix) + std::string(schema::title_prefix));
     return parser;
 }
 

@@ -23,7 +23,11 @@ inline constexpr Xapian::termcount title_weight = 3;
 /// STEM_ALL_Z), and queries, phrases included, match by stem. Indexing every word a second
 /// time unstemmed (STEM_SOME) doubled the terms and the cost of writing them.
 inline constexpr auto index_stemming = Xapian::TermGenerator::STEM_ALL_Z;
-inline constexpr auto query_stemming = Xapian::QueryParser::STEM_ALL_Z;
+/// The query parser stems every word too, and puts the `Z` on as the prefix of unprefixed
+/// words (and before `title:`'s): the terms are the same as STEM_ALL_Z's, but a wildcard
+/// (`elect*`) then expands over the `Z` stems the index holds, where under STEM_ALL_Z it
+/// expanded over unprefixed terms, of which the index has none.
+inline constexpr auto query_stemming = Xapian::QueryParser::STEM_ALL;
 
 /// A TermGenerator set up for articles in `lang`: stemmer, index_stemming, positions on.
 [[nodiscard]] Xapian::TermGenerator make_term_generator(std::string_view lang = {});
@@ -39,8 +43,8 @@ private:
     std::vector<std::pair<std::string, Xapian::Stem>> m_by_language;
 };
 
-/// A QueryParser over `db` with the same stemmer and strategy as make_term_generator(),
-/// AND as the default operator, and the `title:` free-text field.
+/// A QueryParser over `db` that produces the terms make_term_generator() indexes (see
+/// query_stemming), with AND as the default operator and the `title:` free-text field.
 [[nodiscard]] Xapian::QueryParser make_query_parser(const Xapian::Database& db, std::string_view lang = {});
 
 }  // namespace newsdex
