@@ -12,6 +12,7 @@
 #include "tests/support/paths.hpp"
 #include "tests/support/run_tool.hpp"
 #include "tests/support/shared_indexes.hpp"
+#include "tests/support/snippet_text.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace newsdex::test;
@@ -19,36 +20,9 @@ using nlohmann::json;
 
 namespace {
 
-// The words of `text`, lower-cased: runs of ASCII letters, digits and apostrophes.
-std::vector<std::string> words_of(const std::string& text) {
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : text + " ") {
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') {
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        } else if (!word.empty()) {
-            words.push_back(word);
-            word.clear();
-        }
-    }
-    return words;
-}
-
 bool has_word_starting(const std::string& text, const std::string& start) {
     auto words = words_of(text);
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w.starts_with(start); });
-}
-
-// The <mark>…</mark> spans of a JSON snippet.
-std::vector<std::string> marks(const std::string& snippet) {
-    std::vector<std::string> found;
-    std::size_t at = 0;
-    while ((at = snippet.find("<mark>", at)) != std::string::npos) {
-        std::size_t end = snippet.find("</mark>", at);
-        found.push_back(snippet.substr(at + 6, end - at - 6));
-        at = end;
-    }
-    return found;
 }
 
 int total_of(const TempDir& db, std::vector<std::string> args) { return search_json(db, std::move(args))["total"]; }
