@@ -8,21 +8,40 @@
 
 namespace newsdex {
 
-Xapian::Stem stemmer_for(std::string_view lang) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> codes{{
-        {"ar", "arabic"},   {"hy", "armenian"},  {"eu", "basque"},     {"ca", "catalan"},
-        {"da", "danish"},   {"nl", "dutch"},     {"en", "english"},    {"fi", "finnish"},
-        {"fr", "french"},   {"de", "german"},    {"hu", "hungarian"},  {"id", "indonesian"},
-        {"ga", "irish"},    {"it", "italian"},   {"lt", "lithuanian"}, {"ne", "nepali"},
-        {"nb", "norwegian"}, {"no", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"},
-        {"ru", "russian"},  {"es", "spanish"},   {"sv", "swedish"},    {"tr", "turkish"},
-    }};
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 24> language_codes{{
+    {"ar", "arabic"},   {"hy", "armenian"},  {"eu", "basque"},     {"ca", "catalan"},
+    {"da", "danish"},   {"nl", "dutch"},     {"en", "english"},    {"fi", "finnish"},
+    {"fr", "french"},   {"de", "german"},    {"hu", "hungarian"},  {"id", "indonesian"},
+    {"ga", "irish"},    {"it", "italian"},   {"lt", "lithuanian"}, {"ne", "nepali"},
+    {"nb", "norwegian"}, {"no", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"},
+    {"ru", "russian"},  {"es", "spanish"},   {"sv", "swedish"},    {"tr", "turkish"},
+}};
+
+// The Xapian stemmer name of `lang`, or empty when it names none.
+std::string_view stemmer_name(std::string_view lang) {
     std::string code = Xapian::Unicode::tolower(std::string(lang));
     if (auto dash = code.find_first_of("-_"); dash != std::string::npos) code.resize(dash);
-    for (const auto& [iso, name] : codes) {
-        if (code == iso || code == name) return Xapian::Stem(std::string(name));
+    for (const auto& [iso, name] : language_codes) {
+        if (code == iso || code == name) return name;
     }
-    return Xapian::Stem("english");
+    return {};
+}
+
+}  // namespace
+
+Xapian::Stem stemmer_for(std::string_view lang) {
+    const std::string_view name = stemmer_name(lang);
+    return Xapian::Stem(std::string(name.empty() ? "english" : name));
+}
+
+bool is_known_language(std::string_view lang) { return !stemmer_name(lang).empty(); }
+
+std::string known_languages() {
+    std::string out;
+    for (const auto& [iso, name] : language_codes) out += (out.empty() ? "" : ", ") + std::string(iso);
+    return out;
 }
 
 namespace {

@@ -19,6 +19,13 @@ inline constexpr Xapian::termcount title_weight = 3;
 /// an empty or unknown code, so every article gets stems.
 [[nodiscard]] Xapian::Stem stemmer_for(std::string_view lang);
 
+/// True when `lang` names a language stemmer_for() knows (an ISO 639-1 code such as `fr`,
+/// with or without a region, `pt-BR`, or a Xapian stemmer name such as `french`).
+[[nodiscard]] bool is_known_language(std::string_view lang);
+
+/// The ISO 639-1 codes stemmer_for() knows, comma-separated, for messages.
+[[nodiscard]] std::string known_languages();
+
 /// Words are indexed by their stems only, each with its positions (`Z` terms, Xapian's
 /// STEM_ALL_Z), and queries, phrases included, match by stem. Indexing every word a second
 /// time unstemmed (STEM_SOME) doubled the terms and the cost of writing them.

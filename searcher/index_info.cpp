@@ -66,6 +66,13 @@ IndexInfo read_index_info(const Xapian::Database& db, const fs::path& path) {
     IndexInfo info;
     info.path = path.string();
     info.articles = db.get_doccount();
+    // Searches show one article per near-duplicate cluster: each cluster of n articles
+    // counts n - 1 fewer.
+    info.stories = info.articles;
+    const std::string clusters(schema::cluster_prefix);
+    for (auto it = db.allterms_begin(clusters); it != db.allterms_end(clusters); ++it) {
+        if (it.get_termfreq() > 1) info.stories -= std::min<std::size_t>(info.stories, it.get_termfreq() - 1);
+    }
     info.dated = db.get_value_freq(schema::slot_date);
     if (info.dated > 0) {
         info.first_date = display_day(db.get_value_lower_bound(schema::slot_date));

@@ -13,7 +13,9 @@ int main(int argc, char** argv) {
     SearchOptions options;
     add_search_flags(app, options);
 
-    return run_cli(app, argc, argv, [&] {
+    // Query words may begin with '-' ("opec -saudi"): they are handed to CLI11 after a "--".
+    const std::vector<std::string> args = positionals_last(app, argc, argv);
+    return run_cli(app, args, has_flag(args, "--json"), [&] {
         const bool colour = options.color == "always" || (options.color == "auto" && colour_allowed(STDOUT_FILENO));
         Response response = answer_request(options, colour);
         std::cout << response.out << std::flush;

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "tests/support/paths.hpp"
+#include "tests/support/shared_indexes.hpp"
+#include "tests/support/split_mix.hpp"
 #include "tests/support/snippet_text.hpp"
 
 namespace newsdex::test {
@@ -34,6 +36,22 @@ std::vector<BbcFile> distinct_bbc_files() {
     return files;
 }
 
+std::vector<BbcFile> sample_files(std::vector<BbcFile> files, std::size_t count, std::uint64_t seed) {
+    SplitMix random(seed);
+    count = std::min(count, files.size());
+    for (std::size_t i = 0; i < count; ++i) std::swap(files[i], files[i + random.below(files.size() - i)]);
+    files.resize(count);
+    return files;
+}
+
+namespace {
+
+bool is_operator(const std::string& word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
+}
+
+}  // namespace
+
 std::vector<std::string> headline_query(const std::string& headline) {
     auto edge = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80; };
     std::vector<std::string> words;
@@ -42,10 +60,35 @@ std::vector<std::string> headline_query(const std::string& headline) {
         while (!word.empty() && edge(word.front())) word.erase(0, 1);
         while (!word.empty() && edge(word.back())) word.pop_back();
         if (word.empty()) continue;
-        if (word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ") word = lower(word);
+        if (is_operator(word)) word = lower(word);
         words.push_back(word);
     }
     return words;
+}
+
+std::vector<std::string> stripped_headline_query(const std::string& headline) {
+    std::vector<std::string> words;
+    std::istringstream in(headline);
+    for (std::string word; in >> word;) {
+        std::erase_if(word, [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; });
+        if (word.empty()) continue;
+        if (is_operator(word)) word = lower(word);
+        words.push_back(word);
+    }
+    return words;
+}
+
+bool finds_first(const TempDir& db, const BbcFile& file, const std::vector<std::string>& query, std::string& top) {
+    std::vector<std::string> args = query;
+    args.insert(args.begin(), {"--limit", "1"});
+    nlohmann::json result = search_json(db, args);
+    top = result["results"].empty() ? "" : result["results"][0]["id"].get<std::string>();
+    if (top.empty()) return false;
+    if (top == file.id) return true;
+    // A file whose cleaned text equals an earlier one's is folded into that document, and near
+    // copies are one story, shown by one of them.
+    nlohmann::json shown = search_json(db, {"--show", file.id});
+    return shown["id"] == top || (!shown["cluster"].empty() && shown["cluster"] == result["results"][0]["cluster"]);
 }
 
 }  // namespace newsdex::test

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/analyzer.hpp"
 #include "searcher/search_result.hpp"
 #include "searcher/snippets/snippeter.hpp"
 
@@ -43,11 +44,9 @@ std::string filler(int words) {
     return text;
 }
 
+// The query as news-search parses it: the words' stems, wildcards over the stems.
 Xapian::Query parsed(const std::string& text) {
-    Xapian::QueryParser parser;
-    parser.set_stemmer(Xapian::Stem("english"));
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser.set_default_op(Xapian::Query::OP_AND);
+    Xapian::QueryParser parser = make_query_parser(Xapian::Database(), "en");
     return parser.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD);
 }
 
@@ -65,7 +64,8 @@ TEST_CASE("query words match as written, by their stem, and as possessives", "[s
     };
     for (auto [word, expected] : {Row{"elections", true}, Row{"Election", true}, Row{"elected", true},
                                   Row{"Putin", true}, Row{"Putin’s", true}, Row{"putin's", true},
-                                  Row{"Putinism", false}, Row{"select", false}, Row{"the", false}}) {
+                                  // "Putinism" has the stem "putin": the index matches it too.
+                                  Row{"Putinism", true}, Row{"select", false}, Row{"the", false}}) {
         INFO(word);
         CHECK(words.matches(word) == expected);
     }
