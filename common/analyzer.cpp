@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/schema.hpp"
+#include "common/unicode_text.hpp"
 
 namespace newsdex {
 
@@ -73,6 +74,40 @@ const Xapian::Stem& Stemmers::get(std::string_view lang) {
     }
     m_by_language.emplace_back(std::string(lang), Xapian::Stem(new CachingStemmer(stemmer_for(lang))));
     return m_by_language.back().second;
+}
+
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_word_byte(char c) { return is_ascii_letter(c) || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+std::string index_form(std::string_view text) {
+    std::string out = matching_form(text);
+    // An initialism: single letters each followed by a dot (the last dot may be missing), at
+    // least two, with no word character or dot right before or after it.
+    for (std::size_t i = 0; i + 2 < out.size(); ++i) {
+        if (!is_ascii_letter(out[i]) || out[i + 1] != '.' || !is_ascii_letter(out[i + 2])) continue;
+        if (i > 0 && (is_ascii_word_byte(out[i - 1]) || out[i - 1] == '.' || out[i - 1] == '\'')) continue;
+        std::size_t end = i;  // one past the last letter
+        bool small = false;
+        while (end < out.size() && is_ascii_letter(out[end]) && (end + 1 == out.size() || !is_ascii_word_byte(out[end + 1]))) {
+            small = small || (out[end] >= 'a' && out[end] <= 'z');
+            ++end;
+            if (end < out.size() && out[end] == '.') {
+                ++end;
+            } else {
+                break;
+            }
+        }
+        const std::size_t letters = (end - i + 1) / 2;
+        if (letters >= 2 && small) {
+            for (std::size_t k = i; k < end; k += 2) out[k] = static_cast<char>(out[k] & ~0x20);
+        }
+        i = end > i ? end - 1 : i;
+    }
+    return out;
 }
 
 Xapian::TermGenerator make_term_generator(std::string_view lang) {

@@ -36,6 +36,12 @@ inline constexpr auto index_stemming = Xapian::TermGenerator::STEM_ALL_Z;
 /// expanded over unprefixed terms, of which the index has none.
 inline constexpr auto query_stemming = Xapian::QueryParser::STEM_ALL;
 
+/// The text as the TermGenerator indexes it and the QueryParser parses it: its matching_form(),
+/// with initialisms written in small letters put in capitals ("u.s." → "U.S.", "e.g." →
+/// "E.G."), which Xapian reads as one word ("us"), as it reads "U.S." and "US". Both sides call
+/// it, so `u.s.`, `U.S.` and `US` find the same articles.
+[[nodiscard]] std::string index_form(std::string_view text);
+
 /// A TermGenerator set up for articles in `lang`: stemmer, index_stemming, positions on.
 [[nodiscard]] Xapian::TermGenerator make_term_generator(std::string_view lang = {});
 

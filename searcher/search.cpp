@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "common/analyzer.hpp"
 #include "common/join.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
@@ -12,6 +13,7 @@
 #include "searcher/match/coverage_weight.hpp"
 #include "searcher/match/relaxation.hpp"
 #include "searcher/match/similar.hpp"
+#include "searcher/snippets/actor_mentions.hpp"
 #include "searcher/snippets/snippeter.hpp"
 #include "searcher/spelling/spelling.hpp"
 
@@ -156,6 +158,8 @@ SearchResult match(const Xapian::Database& db, const Xapian::Query& query, const
     result.snippets = options.snippet_length > 0;
     result.offset = options.offset;
     QueryWords words(query, stemmer);
+    // A query of filters alone shows where each article names the actors it filters on.
+    const std::vector<std::string> actors = words.empty() ? filtered_actors(query) : std::vector<std::string>();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;  // get_rank() counts from the start of the list, not the page
@@ -164,7 +168,12 @@ SearchResult match(const Xapian::Database& db, const Xapian::Query& query, const
         hit.article = schema::decode(document.get_data());
         hit.cluster = document.get_value(schema::slot_cluster);
         hit.duplicates = options.collapse ? it.get_collapse_count() : 0;
-        if (result.snippets) hit.snippet = make_snippet(hit.article, words, options.snippet_length);
+        if (result.snippets && !actors.empty()) {
+            Xapian::Query named = actor_mentions_query(hit.article, actors);
+            hit.snippet = make_snippet(hit.article, QueryWords(named, stemmer_for(hit.article.lang)), options.snippet_length);
+        } else if (result.snippets) {
+            hit.snippet = make_snippet(hit.article, words, options.snippet_length);
+        }
         result.hits.push_back(std::move(hit));
     }
     result.facets = facets.results();

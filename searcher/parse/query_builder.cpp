@@ -247,7 +247,7 @@ Xapian::Query QueryBuilder::proximity_boost(const std::string& text, const std::
     Xapian::QueryParser parser = make_query_parser(m_db, lang);
     Xapian::Query words;
     try {
-        words = parser.parse_query(matching_form(text), 0);
+        words = parser.parse_query(index_form(text), 0);
     } catch (const Xapian::QueryParserError&) {
         return {};
     }
@@ -268,7 +268,7 @@ void QueryBuilder::take_words(BuiltQuery& built, const std::string& text, const 
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
     std::vector<std::string> typed, terms(built.query.get_terms_begin(), built.query.get_terms_end());
     try {
-        Xapian::Query unstemmed = parser.parse_query(matching_form(text), Xapian::QueryParser::FLAG_DEFAULT);
+        Xapian::Query unstemmed = parser.parse_query(index_form(text), Xapian::QueryParser::FLAG_DEFAULT);
         typed.assign(unstemmed.get_terms_begin(), unstemmed.get_terms_end());
     } catch (const Xapian::QueryParserError&) {
         typed.clear();
@@ -309,7 +309,7 @@ BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
         const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
         try {
-            built.query = parser.parse_query(matching_form(text), flags);
+            built.query = parser.parse_query(index_form(text), flags);
         } catch (const Xapian::QueryParserError& e) {
             throw UsageError("bad query: " + e.get_msg());
         }

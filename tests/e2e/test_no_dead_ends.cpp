@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -152,4 +153,194 @@ TEST_CASE("issue 17: a plain query no article fully holds shows the articles wit
     }
     // Flag filters stay: they narrow the relaxed results too.
     CHECK(search_json(db, {"--source", "nowhere", "machine", "feb"})["total"] == 0);
+}
+
+TEST_CASE("issue 17: initialisms match whatever their case and dots", "[e2e][search][acronyms]") {
+    TempDir db;
+    std::string input =
+        R"({"id": "dots", "title": "Trade", "body": "The U.S. trade deficit widened."})" "\n"
+        R"({"id": "small", "title": "Trade", "body": "the u.s. trade deficit narrowed."})" "\n"
+        R"({"id": "bare", "title": "Trade", "body": "US trade talks resume."})" "\n"
+        R"({"id": "other", "title": "Trade", "body": "U.K. trade is flat."})" "\n";
+    REQUIRE(run_tool(tool("news-index"), {"--db", db.path().string(), "-"}, input).exit_code == 0);
+    for (std::string query : {"u.s.", "U.S.", "US", "u.s", "U.S"}) {
+        INFO(query);
+        CHECK(total_of(db, {query}) == 3);
+        CHECK(total_of(db, {query, "trade"}) == 3);
+    }
+    CHECK(total_of(db, {"u.k."}) == 1);
+}
+
+TEST_CASE("issue 17: a query may start with -word, as users type it, and --help shows the syntax", "[e2e][search][cli]") {
+    const int opec = total_of(bbc_index(), {"oil"});
+    ToolRun run = search(bbc_index(), {"--count", "oil", "-opec"});
+    CHECK(run.exit_code == 0);
+    const int without = std::stoi(run.out);
+    CHECK(without > 0);
+    CHECK(without < opec);
+    CHECK(search(bbc_index(), {"--count", "--", "oil", "-opec"}).out == run.out);
+    // A word before the options, a -word first, and an option's own negative value.
+    CHECK(search(bbc_index(), {"-opec", "--count", "oil"}).out == run.out);
+    CHECK(search(bbc_index(), {"--limit", "-1", "oil"}).exit_code == 2);
+    // -word alone: every article but those.
+    CHECK(total_of(bbc_index(), {"-opec"}) == total_of(bbc_index(), {""}) - total_of(bbc_index(), {"opec"}));
+    // A mistyped long option is still an error, by name.
+    ToolRun typo = search(bbc_index(), {"--limt", "3", "oil"});
+    CHECK(typo.exit_code == 2);
+    CHECK_THAT(typo.err, Catch::Contains("--limt"));
+
+    ToolRun help = run_tool(tool("news-search"), {"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::Contains("Query syntax"));
+    CHECK_THAT(help.out, Catch::Contains("news-search --db idx opec -saudi"));
+    CHECK_THAT(help.out, Catch::Contains("elect*"));
+    CHECK_THAT(help.out, !Catch::Contains("{false}"));
+    ToolRun version = run_tool(tool("news-search"), {"--version"});
+    CHECK(version.exit_code == 0);
+    CHECK_THAT(version.out, Catch::StartsWith("news-search "));
+    CHECK_THAT(run_tool(tool("news-index"), {"--help"}).out, !Catch::Contains("{false}"));
+    CHECK_THAT(run_tool(tool("news-index"), {"--version"}).out, Catch::StartsWith("news-index "));
+}
+
+TEST_CASE("issue 17: bad flag values and empty fields are usage errors naming the flag", "[e2e][search][cli]") {
+    struct Row {
+        std::vector<std::string> args;
+        const char* named;
+    };
+    for (const auto& [args, named] : {Row{{"--limit", "-1", "oil"}, "--limit"},
+                                      Row{{"--offset", "x", "oil"}, "--offset"},
+                                      Row{{"--lang", "xx", "oil"}, "--lang"},
+                                      Row{{"--from", "1987-04-01", "--to", "1987-03-01", "oil"}, "--from"},
+                                      Row{{"--from", "someday", "oil"}, "--from"},
+                                      Row{{"--snippet-length", "3", "oil"}, "--snippet-length"},
+                                      Row{{"--month", "2022", "oil"}, "--month"},
+                                      Row{{"--count", "--facet", "month", "oil"}, "--count"},
+                                      Row{{"title:"}, "title:"},
+                                      Row{{"oil", "person:"}, "person:"},
+                                      Row{{"date:2022-04-01..2022-03-01"}, "date range"}}) {
+        ToolRun run = search(bbc_index(), args);
+        INFO(run.err);
+        CHECK(run.exit_code == 2);
+        CHECK(run.out.empty());
+        CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+        CHECK_THAT(run.err, Catch::Contains(named));
+    }
+    // --snippet-length 0 means no snippets.
+    ToolRun text = search(bbc_index(), {"--snippet-length", "0", "--limit", "1", "oil"});
+    CHECK(text.exit_code == 0);
+    CHECK(std::count(text.out.begin(), text.out.end(), '\n') == 2);  // headline and metadata lines only
+    CHECK(search_json(bbc_index(), {"--snippet-length", "0", "--limit", "1", "oil"})["results"][0]["snippet"].is_null());
+}
+
+TEST_CASE("issue 17: under --json every output is one JSON object", "[e2e][search][json]") {
+    // --count: the object, without results.
+    ToolRun count = search(bbc_index(), {"--json", "--count", "oil"});
+    CHECK(count.exit_code == 0);
+    json counted = json::parse(count.out);
+    CHECK(counted["total"] == total_of(bbc_index(), {"oil"}));
+    CHECK(counted["results"].empty());
+
+    // Errors, with the exit code.
+    for (std::vector<std::string> args : {std::vector<std::string>{"--json", "--limit", "-1", "oil"},
+                                          {"--json", "title:"},
+                                          {"--json", "--sort", "size", "oil"}}) {
+        ToolRun run = search(bbc_index(), args);
+        CHECK(run.exit_code == 2);
+        json error = json::parse(run.out);
+        CHECK(error["exit"] == 2);
+        CHECK_FALSE(error["error"].get<std::string>().empty());
+    }
+    ToolRun missing = search(bbc_index(), {"--json", "--show", "no/such"});
+    CHECK(missing.exit_code == 1);
+    CHECK(json::parse(missing.out) == json{{"error", "no article with id \"no/such\""}, {"exit", 1}});
+    ToolRun no_index = run_tool(tool("news-search"), {"--db", "/nonexistent/index", "--json", "oil"});
+    CHECK(no_index.exit_code == 2);
+    CHECK(json::parse(no_index.out)["exit"] == 2);
+    CHECK(json::parse(run_tool(tool("news-search"), {"--json", "--version"}).out)["program"] == "news-search");
+
+    // Missing values are null; suggestion and relaxed are always there; totals say what they count.
+    json result = search_json(bbc_index(), {"--limit", "1", "oil"});
+    const json& hit = result["results"][0];
+    CHECK(hit["date"].is_null());    // the BBC corpus has no dates
+    CHECK(hit["source"].is_null());  // nor sources
+    CHECK(hit["url"].is_null());
+    CHECK(result["suggestion"].is_null());
+    CHECK(result["relaxed"].is_null());
+    CHECK(result["total_unit"] == "stories");
+    CHECK(result["articles"].get<int>() >= result["total"].get<int>());
+    CHECK(search_json(bbc_index(), {"--no-collapse", "oil"})["total_unit"] == "articles");
+    json shown = search_json(bbc_index(), {"--show", "business/001"});
+    CHECK(shown["author"].is_null());
+    CHECK(shown["date"].is_null());
+
+    // --similar: no query, the id it is like.
+    json similar = search_json(bbc_index(), {"--similar", "business/001", "--limit", "3"});
+    CHECK(similar["query"].is_null());
+    CHECK(similar["similar"] == "business/001");
+    CHECK(similar["results"].size() == 3);
+}
+
+TEST_CASE("issue 17: --info counts stories beside articles, facet counts line up, --cluster names each member once",
+          "[e2e][search][output]") {
+    json info = search_json(bbc_index(), {"--info"});
+    CHECK(info["articles"] == 2124);
+    CHECK(info["stories"] == total_of(bbc_index(), {""}));
+    CHECK(info["stories"] < info["articles"]);
+    ToolRun text = search(bbc_index(), {"--info"});
+    CHECK_THAT(text.out, Catch::Contains("stories:       " + std::to_string(info["stories"].get<int>())));
+    ToolRun all = search(bbc_index(), {"--limit", "0", ""});
+    CHECK_THAT(all.err, Catch::Contains(std::to_string(info["stories"].get<int>()) + " matches, 2124 articles counting near copies"));
+
+    ToolRun facets = search(bbc_index(), {"--limit", "0", "--facet", "person", "--facet-limit", "12", ""});
+    std::vector<std::string> rows;
+    std::istringstream lines(facets.out);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("  ")) rows.push_back(line);
+    }
+    REQUIRE(rows.size() == 12);
+    // Counts right-aligned: the names all start in the same column.
+    const std::size_t column = rows.front().find_first_not_of("0123456789 ");
+    for (const auto& row : rows) {
+        INFO(row);
+        CHECK(row.find_first_not_of("0123456789 ") == column);
+    }
+
+    json cluster = search_json(bbc_index(), {"--cluster", "business/007"});
+    ToolRun members = search(bbc_index(), {"--cluster", "business/007"});
+    for (const auto& member : cluster["members"]) {
+        const std::string id = member["id"];
+        std::size_t count = 0;
+        for (std::size_t at = members.out.find(id); at != std::string::npos; at = members.out.find(id, at + 1)) ++count;
+        CHECK(count == 1);
+    }
+}
+
+TEST_CASE("issue 17: a filter-only search shows where the article names the actor, never a cut dateline",
+          "[e2e][search][snippets]") {
+    TempDir db;
+    std::string filler;
+    for (int i = 0; i < 40; ++i) filler += "Traders watched the market closely all day. ";
+    std::string input =
+        R"({"id": "wire", "title": "Oil prices rise", "source": "Wire", "body": "HOUSTON, March 29 - The oil price rose on Monday. )" +
+        filler + R"(\nRussian Foreign Minister Sergei Lavrov said on Tuesday that the talks would go on. )" + filler +
+        R"(Later, Lavrov added that nothing was agreed."})" "\n";
+    REQUIRE(run_tool(tool("news-index"), {"--db", db.path().string(), "-"}, input).exit_code == 0);
+    for (std::vector<std::string> args : {std::vector<std::string>{"--actor", "Lavrov", ""},
+                                          {"person:\"Sergei Lavrov\""},
+                                          {"actor:Lavrov"}}) {
+        json result = search_json(db, args);
+        REQUIRE(result["results"].size() == 1);
+        const std::string snippet = result["results"][0]["snippet"];
+        INFO(snippet);
+        std::vector<std::string> found = marks(snippet);
+        REQUIRE_FALSE(found.empty());
+        for (const auto& span : found) CHECK((span == "Sergei Lavrov" || span == "Lavrov"));
+    }
+    // Filters without an actor show the lead, after the dateline.
+    json lead = search_json(db, {"--source", "Wire", ""});
+    REQUIRE(lead["results"].size() == 1);
+    CHECK_THAT(lead["results"][0]["snippet"].get<std::string>(), Catch::StartsWith("The oil price rose on Monday."));
+    // A passage never starts inside the dateline.
+    json words = search_json(db, {"--snippet-length", "60", "oil", "price"});
+    CHECK_THAT(words["results"][0]["snippet"].get<std::string>(), Catch::StartsWith("…The <mark>oil price</mark>"));
 }
