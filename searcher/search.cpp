@@ -32,11 +32,11 @@ constexpr std::size_t suggest_below = 3;
 // holding most of its words are shown, at least this many when there are.
 constexpr Xapian::doccount relax_below = 3;
 
-// The query with misspelt words corrected, when the corrected query finds more than `found`
-// articles; empty otherwise.
-std::string suggestion(const Xapian::Database& db, const QueryBuilder& builder, const SearchOptions& options,
-                       const BuiltQuery& built, std::size_t found) {
-    auto corrected = SpellingCorrector(db, built.stemmer).correct_query(join(options.query));
+// The query with misspelt words corrected, when the corrected query finds clearly more than
+// `found` articles (more than twice as many); empty otherwise.
+std::string suggestion(const Xapian::Database& db, const QueryBuilder& builder, const SpellingCorrector& corrector,
+                       const SearchOptions& options, std::size_t found) {
+    auto corrected = corrector.correct_query(join(options.query));
     if (!corrected) return {};
     SearchOptions retry = options;
     retry.query = {*corrected};
@@ -47,9 +47,21 @@ std::string suggestion(const Xapian::Database& db, const QueryBuilder& builder, 
         return {};
     }
     if (options.collapse) enquire.set_collapse_key(schema::slot_cluster);
-    const auto enough = static_cast<Xapian::doccount>(found + 1);
-    Xapian::MSet mset = enquire.get_mset(0, 0, enough);
+    const auto enough = static_cast<Xapian::doccount>(2 * found + 1);
+    Xapian::MSet mset = enquire.get_mset(0, enough, enough);
     return mset.get_matches_lower_bound() >= enough ? *corrected : std::string();
+}
+
+// Corrections for --actor and --source values that name nothing in the index.
+std::vector<FlagSuggestion> flag_suggestions(const SpellingCorrector& corrector, const SearchOptions& options) {
+    std::vector<FlagSuggestion> found;
+    for (const auto& actor : options.actors) {
+        if (auto better = corrector.correct_actor(actor, schema::actor_prefix)) found.push_back({"--actor", actor, *better});
+    }
+    for (const auto& source : options.sources) {
+        if (auto better = corrector.correct_source(source)) found.push_back({"--source", source, *better});
+    }
+    return found;
 }
 
 }  // namespace
@@ -222,8 +234,10 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
         // Hardly any article holds every word: rank those holding most of them instead.
         if (auto relaxed = relaxed_search(db, built, options, strict_total)) result = std::move(*relaxed);
     }
-    if (!options.similar && !options.count_only && !built.match_all && strict_total < suggest_below) {
-        result.suggestion = suggestion(db, builder, options, built, strict_total);
+    if (strict_total < suggest_below) {
+        const SpellingCorrector corrector(db, built.stemmer, &names);
+        if (!options.similar && !built.match_all) result.suggestion = suggestion(db, builder, corrector, options, strict_total);
+        result.flag_suggestions = flag_suggestions(corrector, options);
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;

@@ -39,6 +39,13 @@ struct RelaxedMatch {
     std::size_t all_words = 0;  ///< results holding every word (stories when collapsed)
 };
 
+/// A correction for a flag's value that names nothing in the index.
+struct FlagSuggestion {
+    std::string flag;        ///< "--actor" or "--source"
+    std::string value;       ///< as given
+    std::string suggestion;  ///< the name meant, as the index writes it
+};
+
 /// A search's outcome.
 struct SearchResult {
     std::string query;                 ///< the query as given
@@ -53,6 +60,7 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  ///< in the order asked
     std::string suggestion;            ///< spelling suggestion, empty when none
+    std::vector<FlagSuggestion> flag_suggestions;  ///< corrections of --actor and --source values
     std::optional<RelaxedMatch> relaxed;  ///< set when the results hold only some of the words
     double took_ms = 0;
 };

@@ -74,6 +74,11 @@ std::string render_search_json(const SearchResult& result) {
               {"facets", facets},
               {"took_ms", std::round(result.took_ms * 1000) / 1000},
               {"suggestion", or_null(result.suggestion)}};
+    json flags = json::array();
+    for (const auto& flag : result.flag_suggestions) {
+        flags.push_back({{"flag", flag.flag}, {"value", flag.value}, {"suggestion", flag.suggestion}});
+    }
+    j["flag_suggestions"] = flags;
     j["relaxed"] = result.relaxed ? json{{"words", result.relaxed->words},
                                          {"min_words", result.relaxed->min_words},
                                          {"all_words", result.relaxed->all_words}}

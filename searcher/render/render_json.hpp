@@ -14,8 +14,10 @@ namespace newsdex {
 /// total, total_exact, total_unit ("stories" when near copies are collapsed, else
 /// "articles"), articles (every near copy counted), offset, results (id, rank, score, title,
 /// date, source, url, snippet with <mark>…</mark> (null with --snippet-length 0),
-/// duplicates, cluster, actors), facets, took_ms, suggestion (null when none) and relaxed
-/// ({words, min_words, all_words}, or null). A missing value is null, never "".
+/// duplicates, cluster, actors), facets, took_ms, suggestion (null when none),
+/// flag_suggestions ([{flag, value, suggestion}] for --actor and --source values that name
+/// nothing) and relaxed ({words, min_words, all_words}, or null). A missing value is null,
+/// never "".
 [[nodiscard]] std::string render_search_json(const SearchResult& result);
 
 /// A failure as news-search prints it under --json: {"error": message, "exit": code}.

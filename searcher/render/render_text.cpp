@@ -120,6 +120,10 @@ std::string render_search_summary(const SearchResult& result) {
     // On a terminal the summary follows the results: keep them a blank line apart.
     if (!result.hits.empty() || !result.facets.empty()) out << '\n';
     if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << '\n';
+    for (const auto& flag : result.flag_suggestions) {
+        const bool quote = flag.suggestion.find(' ') != std::string::npos;
+        out << "Did you mean: " << flag.flag << ' ' << (quote ? "\"" + flag.suggestion + "\"" : flag.suggestion) << '\n';
+    }
     if (result.relaxed) out << relaxed_note(*result.relaxed);
     std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
     char took[32];
