@@ -73,18 +73,6 @@ bool is_ascii_word_byte(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
 }
 
-std::vector<std::string> words_of(std::string_view folded) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        std::size_t end = folded.find(' ', start);
-        if (end == std::string_view::npos) end = folded.size();
-        if (end > start) words.emplace_back(folded.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
-}
-
 // Most edits a name of `letters` letters may be away from the one meant.
 unsigned name_limit(std::size_t letters) { return letters <= 4 ? 1 : letters <= 12 ? 2 : 3; }
 
@@ -291,7 +279,7 @@ std::optional<std::string> SpellingCorrector::correct_actor(std::string_view nam
     } else if (m_db.term_exists(schema::boolean_term(prefix, name))) {
         return std::nullopt;
     }
-    const std::vector<std::string> typed_words = words_of(folded);
+    const std::vector<std::string> typed_words = name_words(folded);
     std::vector<std::u32string> typed(typed_words.size());
     std::transform(typed_words.begin(), typed_words.end(), typed.begin(), [](const std::string& w) { return code_points(w); });
     const std::u32string whole = code_points(folded);
@@ -315,7 +303,7 @@ std::optional<std::string> SpellingCorrector::correct_actor(std::string_view nam
         if (distance > 0 && distance <= name_limit(whole.size())) {
             consider({*it, 0, true, weight - distance * std::log(edit_penalty)});
         }
-        const std::vector<std::string> words = words_of(actor);
+        const std::vector<std::string> words = name_words(actor);
         for (std::size_t start = 0; start + typed.size() <= words.size() && typed.size() < words.size(); ++start) {
             unsigned total = 0;
             bool close = true;
@@ -332,8 +320,8 @@ std::optional<std::string> SpellingCorrector::correct_actor(std::string_view nam
     const std::string display = actor_display_name(m_db, best->term);
     if (best->whole) return display;
     // The run of words, as the name writes them.
-    std::vector<std::string> shown = words_of(display);
-    if (shown.size() != words_of(best->term.substr(scan.size())).size()) shown = words_of(best->term.substr(scan.size()));
+    std::vector<std::string> shown = name_words(display);
+    if (shown.size() != name_words(best->term.substr(scan.size())).size()) shown = name_words(best->term.substr(scan.size()));
     std::string part;
     for (std::size_t k = 0; k < typed.size(); ++k) part += (k ? " " : "") + shown[best->first_word + k];
     return part;
