@@ -238,6 +238,10 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
         const SpellingCorrector corrector(db, built.stemmer, &names);
         if (!options.similar && !built.match_all) result.suggestion = suggestion(db, builder, corrector, options, strict_total);
         result.flag_suggestions = flag_suggestions(corrector, options);
+    } else if (built.word_count > 0) {
+        // The words found articles, by their stems; a word no article writes is still mistyped.
+        const SpellingCorrector corrector(db, built.stemmer, &names);
+        result.suggestion = corrector.correct_unwritten(join(options.query)).value_or("");
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;

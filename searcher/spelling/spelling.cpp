@@ -38,6 +38,8 @@ constexpr std::size_t two_edit_letters = 5;
 // articles read for each.
 constexpr std::size_t max_spellings_checked = 8;
 constexpr std::size_t articles_sampled = 16;
+// Articles of a word's stem read before the word is taken for one no article writes.
+constexpr std::size_t unwritten_sample = 64;
 // Past this many articles, how common a word is says little about whether it was meant: the
 // likelier slip wins. On 795 random one-edit typos of BBC words held by 20+ articles, capping
 // at 50 to 100 articles restored 0.909 of them, no cap 0.902.
@@ -135,19 +137,21 @@ std::optional<std::string> SpellingCorrector::correct_word(std::string_view word
     if (typed.size() < 2 || key.size() > 64) return std::nullopt;
     const Xapian::doccount typed_frequency = frequency(stem_term(key));
     if (typed_frequency >= rare_below) return std::nullopt;
-    if (auto best = one_edit_away(typed, typed_frequency)) return best;
+    if (auto best = one_edit_away(typed, typed_frequency, false)) return best;
     if (typed.size() >= two_edit_letters) return two_edits_away(key, typed, typed_frequency);
     return std::nullopt;
 }
 
-std::optional<std::string> SpellingCorrector::one_edit_away(const std::u32string& typed,
-                                                            Xapian::doccount typed_frequency) const {
+std::optional<std::string> SpellingCorrector::one_edit_away(const std::u32string& typed, Xapian::doccount typed_frequency,
+                                                            bool written_only) const {
     struct Option {
         std::string word;
         std::string term;
         double articles;  // holding the stem, then (estimated) the word itself
         double cost;
-        double score() const { return std::log(std::min(articles, frequency_cap)) - cost * std::log(edit_penalty); }
+        double score() const {
+        return articles > 0 ? std::log(std::min(articles, frequency_cap)) - cost * std::log(edit_penalty) : -1e9;
+    }
     };
     std::vector<Option> options;
     for (const auto& edit : one_edits(typed)) {
@@ -164,18 +168,22 @@ std::optional<std::string> SpellingCorrector::one_edit_away(const std::u32string
     // their own frequency instead, estimated as the share of the stem's articles that write them.
     if (options.size() > max_spellings_checked) options.resize(max_spellings_checked);
     for (auto& option : options) {
-        const auto [writing, read] = articles_writing(option.term, option.word);
-        // A spelling none of them writes is most likely no word at all.
-        option.articles *= (writing + 0.1) / (read + 1.0);
+        const auto [writing, read] = articles_writing(option.term, option.word, articles_sampled);
+        // A spelling none of them writes is most likely no word at all; `written_only`, it is
+        // none to offer.
+        option.articles *= writing == 0 && written_only ? 0 : (static_cast<double>(writing) + 0.1) / (static_cast<double>(read) + 1);
     }
-    return std::max_element(options.begin(), options.end(),
-                            [](const Option& a, const Option& b) { return a.score() < b.score(); })
-        ->word;
+    const auto best = std::max_element(options.begin(), options.end(),
+                                       [](const Option& a, const Option& b) { return a.score() < b.score(); });
+    if (best->articles == 0) return std::nullopt;
+    return best->word;
 }
 
-std::pair<std::size_t, std::size_t> SpellingCorrector::articles_writing(const std::string& term, const std::string& word) const {
+std::pair<std::size_t, std::size_t> SpellingCorrector::articles_writing(const std::string& term, const std::string& word,
+                                                                        std::size_t sample, bool first_only) const {
     std::size_t writing = 0, read = 0;
-    for (auto it = m_db.postlist_begin(term); it != m_db.postlist_end(term) && read < articles_sampled; ++it, ++read) {
+    for (auto it = m_db.postlist_begin(term); it != m_db.postlist_end(term) && read < sample; ++it, ++read) {
+        if (first_only && writing > 0) break;
         std::string data = m_db.get_document(*it).get_data();
         for (char& c : data) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -267,6 +275,43 @@ std::vector<std::string> SpellingCorrector::written_forms(const std::string& ter
         for (const auto& paragraph : article.paragraphs) collect(paragraph);
     }
     return forms;
+}
+
+std::optional<std::string> SpellingCorrector::correct_unwritten(const std::string& text) const {
+    std::string out;
+    bool changed = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t begin = i;
+        while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        out.append(text, begin, i - begin);
+        begin = i;
+        while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        if (i == begin) continue;
+        const std::string token = text.substr(begin, i - begin);
+        std::string key = token;
+        for (char& c : key) c = static_cast<char>(c | 0x20);
+        const bool letters = std::all_of(token.begin(), token.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+        std::optional<std::string> better;
+        // A word that is its own stem is matched as typed; one that is not is looked for as
+        // written ("kicke" is not, though its stem "kick" is everywhere).
+        const std::string stem = m_stemmer(key);
+        if (letters && key.size() >= 3 && stem != key && !is_operator(token) &&
+            articles_writing(schema::stem_term(stem), key, unwritten_sample, true).first == 0) {
+            better = one_edit_away(code_points(key), 0, true);
+        }
+        if (!better || *better == key) {
+            out += token;
+            continue;
+        }
+        if (std::isupper(static_cast<unsigned char>(token[0]))) {
+            (*better)[0] = static_cast<char>(std::toupper(static_cast<unsigned char>((*better)[0])));
+        }
+        out += *better;
+        changed = true;
+    }
+    if (!changed) return std::nullopt;
+    return out;
 }
 
 std::optional<std::string> SpellingCorrector::correct_actor(std::string_view name, std::string_view prefix) const {

@@ -51,6 +51,13 @@ public:
     /// alone. std::nullopt when nothing changed.
     [[nodiscard]] std::optional<std::string> correct_query(const std::string& text) const;
 
+    /// `text` (a plain query) with each word that no article writes, though its stem is
+    /// indexed, replaced by the best word one edit away ("kicke" → "kicked": the query matched
+    /// "kick" and found articles, but the word was mistyped). Words of letters only that are
+    /// not their own stem are checked, against the first articles of their stem. std::nullopt
+    /// when nothing changed.
+    [[nodiscard]] std::optional<std::string> correct_unwritten(const std::string& text) const;
+
     /// The actor name closest to `name` when `name` names no actor of the index under `prefix`
     /// (XA any type, XP, XO, XL): a whole name ("Margret Thatcher" → "Margaret Thatcher") or a
     /// part of one ("Thacher" → "Thatcher"), in the index's capitals. std::nullopt when `name`
@@ -66,14 +73,17 @@ private:
     [[nodiscard]] std::string stem_term(const std::string& key) const;
     // Articles holding `term`, remembered.
     [[nodiscard]] Xapian::doccount frequency(const std::string& term) const;
-    // The best word one edit from `typed` (see correct_word()).
-    [[nodiscard]] std::optional<std::string> one_edit_away(const std::u32string& typed, Xapian::doccount typed_frequency) const;
+    // The best word one edit from `typed` (see correct_word()); `written_only`, only a spelling
+    // one of the first articles of its stem writes.
+    [[nodiscard]] std::optional<std::string> one_edit_away(const std::u32string& typed, Xapian::doccount typed_frequency,
+                                                           bool written_only) const;
     // The best word two edits from `typed`, by the stems with its first letter.
     [[nodiscard]] std::optional<std::string> two_edits_away(const std::string& key, const std::u32string& typed,
                                                             Xapian::doccount typed_frequency) const;
-    // Of the first few articles holding `term`, how many write `word` (lower-case), and how many
-    // were read.
-    [[nodiscard]] std::pair<std::size_t, std::size_t> articles_writing(const std::string& term, const std::string& word) const;
+    // Of the first `sample` articles holding `term`, how many write `word` (lower-case), and how
+    // many were read; with `first_only`, reading stops at the first that writes it.
+    [[nodiscard]] std::pair<std::size_t, std::size_t> articles_writing(const std::string& term, const std::string& word,
+                                                                       std::size_t sample, bool first_only = false) const;
     // Words (lower-case) of a few documents holding `term` whose stem it is.
     [[nodiscard]] std::vector<std::string> written_forms(const std::string& term) const;
     // A field's value corrected: as an actor name, a source name or words.

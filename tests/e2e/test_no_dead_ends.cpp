@@ -3,12 +3,10 @@
 // binaries on the BBC corpus, the seeds and small made-up indexes.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <map>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -18,10 +16,15 @@
 #include "tests/support/run_tool.hpp"
 #include "tests/support/shared_indexes.hpp"
 #include "tests/support/snippet_text.hpp"
-#include "tests/support/split_mix.hpp"
+#include "benchmarks/split_mix.hpp"
+#include "benchmarks/typo_sample.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace newsdex::test;
+using newsdex::one_edit_typos;
+using newsdex::SplitMix;
+using newsdex::Typo;
+using newsdex::written_words;
 using nlohmann::json;
 
 namespace {
@@ -348,81 +351,24 @@ TEST_CASE("issue 17: a filter-only search shows where the article names the acto
     CHECK_THAT(words["results"][0]["snippet"].get<std::string>(), Catch::StartsWith("…The <mark>oil price</mark>"));
 }
 
-namespace {
-
-// The BBC corpus's words (runs of letters, lower-cased) and how many distinct files hold each.
-std::map<std::string, int> bbc_word_frequencies() {
-    std::map<std::string, int> frequencies;
-    for (const auto& file : distinct_bbc_files()) {
-        std::ifstream in(shared_corpus() / "bbc" / (file.id + ".txt"), std::ios::binary);
-        std::ostringstream content;
-        content << in.rdbuf();
-        std::set<std::string> words;
-        std::string word;
-        for (char c : content.str() + " ") {
-            if (std::isalpha(static_cast<unsigned char>(c))) {
-                word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            } else if (!word.empty()) {
-                words.insert(word);
-                word.clear();
-            }
-        }
-        for (const auto& w : words) ++frequencies[w];
-    }
-    return frequencies;
-}
-
-// A one-edit typo of `word`: a deletion, insertion, substitution or swap of neighbours (by
-// `kind`, 0 to 3) at a random place, with random letters; never a word of the corpus.
-std::string typo_of(const std::string& word, int kind, SplitMix& random, const std::map<std::string, int>& corpus) {
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        std::string typo = word;
-        const auto letter = static_cast<char>('a' + random.below(26));
-        const std::size_t at = random.below(word.size());
-        switch (kind) {
-            case 0: typo.erase(at, 1); break;
-            case 1: typo.insert(random.below(word.size() + 1), 1, letter); break;
-            case 2: typo[at] = letter; break;
-            default:
-                if (at + 1 < typo.size()) std::swap(typo[at], typo[at + 1]);
-                break;
-        }
-        if (typo != word && !corpus.count(typo)) return typo;
-    }
-    return {};
-}
-
-}  // namespace
-
 TEST_CASE("issue 17: a one-edit typo of a word 20 BBC articles hold gets that word back as the suggestion",
           "[e2e][search][spelling]") {
-    const std::map<std::string, int> corpus = bbc_word_frequencies();
-    std::vector<std::string> common;
-    for (const auto& [word, articles] : corpus) {
-        if (articles >= 20 && word.size() >= 3) common.push_back(word);
-    }
-    REQUIRE(common.size() > 1000);
-    SplitMix random(17);
-    for (std::size_t i = 0; i < 200; ++i) std::swap(common[i], common[i + random.below(common.size() - i)]);
-
-    int restored = 0, asked = 0;
+    // The words the BBC articles write, as newsdex-spelling-score samples them.
+    const std::vector<Typo> typos = one_edit_typos(written_words(Xapian::Database(bbc_index().path().string())), 200, 20, 17);
+    REQUIRE(typos.size() >= 195);
+    int restored = 0;
     std::string misses;
-    for (std::size_t i = 0; i < 200; ++i) {
-        const std::string& word = common[i];
-        const std::string typo = typo_of(word, static_cast<int>(i % 4), random, corpus);
-        if (typo.empty()) continue;  // no typo of it is a non-word
-        ++asked;
-        json result = search_json(bbc_index(), {"--limit", "0", typo});
+    for (const auto& typo : typos) {
+        json result = search_json(bbc_index(), {"--limit", "0", typo.typo});
         const std::string suggestion = result["suggestion"].is_null() ? "" : lower(result["suggestion"].get<std::string>());
-        if (suggestion == word) {
+        if (suggestion == typo.word) {
             ++restored;
         } else {
-            misses += "\n  " + typo + " (" + word + ") -> " + (suggestion.empty() ? "nothing" : suggestion);
+            misses += "\n  " + typo.typo + " (" + typo.word + ") -> " + (suggestion.empty() ? "nothing" : suggestion);
         }
     }
-    WARN("spelling: " << restored << " of " << asked << " one-edit typos of common BBC words restored" << misses);
-    CHECK(asked >= 195);
-    CHECK(restored >= asked * 85 / 100);
+    WARN("spelling: " << restored << " of " << typos.size() << " one-edit typos of common BBC words restored" << misses);
+    CHECK(restored >= static_cast<int>(typos.size()) * 85 / 100);
 
     // Nonsense gets no suggestion.
     for (std::string nonsense : {"qxzvjpk", "xyzzy", "zzqqj"}) {

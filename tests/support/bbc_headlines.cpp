@@ -9,7 +9,7 @@
 
 #include "tests/support/paths.hpp"
 #include "tests/support/shared_indexes.hpp"
-#include "tests/support/split_mix.hpp"
+#include "benchmarks/split_mix.hpp"
 #include "tests/support/snippet_text.hpp"
 
 namespace newsdex::test {

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-namespace newsdex::test {
+namespace newsdex {
 
 /// SplitMix64: each next() is fixed by the seed alone.
 class SplitMix {
@@ -27,4 +27,4 @@ private:
     std::uint64_t m_state;
 };
 
-}  // namespace newsdex::test
+}  // namespace newsdex
