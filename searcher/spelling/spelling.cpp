@@ -78,6 +78,34 @@ bool is_ascii_word_byte(char c) {
 // Most edits a name of `letters` letters may be away from the one meant.
 unsigned name_limit(std::size_t letters) { return letters <= 4 ? 1 : letters <= 12 ? 2 : 3; }
 
+// `text` rewritten word by word: `replace(begin, end, out, changed)` gets each word (bytes
+// [begin, end) of `text`), appends what stands for it to `out`, sets `changed` when that
+// differs, and returns where to go on from. std::nullopt when nothing changed.
+template <class Replace>
+std::optional<std::string> rewrite_words(const std::string& text, Replace&& replace) {
+    std::string out;
+    bool changed = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t begin = i;
+        while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        out.append(text, begin, i - begin);
+        begin = i;
+        while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > begin) i = replace(begin, i, out, changed);
+    }
+    if (!changed) return std::nullopt;
+    return out;
+}
+
+// `better` (lower-case) with the first capital of `token`, when it has one.
+std::string capitalised_like(const std::string& token, std::string better) {
+    if (std::isupper(static_cast<unsigned char>(token[0])) && std::islower(static_cast<unsigned char>(better[0]))) {
+        better[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(better[0])));
+    }
+    return better;
+}
+
 bool is_operator(std::string_view token) {
     static constexpr std::array<std::string_view, 6> operators{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     return std::find(operators.begin(), operators.end(), token) != operators.end();
@@ -278,40 +306,27 @@ std::vector<std::string> SpellingCorrector::written_forms(const std::string& ter
 }
 
 std::optional<std::string> SpellingCorrector::correct_unwritten(const std::string& text) const {
-    std::string out;
-    bool changed = false;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t begin = i;
-        while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-        out.append(text, begin, i - begin);
-        begin = i;
-        while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-        if (i == begin) continue;
-        const std::string token = text.substr(begin, i - begin);
+    return rewrite_words(text, [&](std::size_t begin, std::size_t end, std::string& out, bool& changed) {
+        const std::string token = text.substr(begin, end - begin);
         std::string key = token;
         for (char& c : key) c = static_cast<char>(c | 0x20);
-        const bool letters = std::all_of(token.begin(), token.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
-        std::optional<std::string> better;
+        const bool letters = std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
         // A word that is its own stem is matched as typed; one that is not is looked for as
         // written ("kicke" is not, though its stem "kick" is everywhere).
+        std::optional<std::string> better;
         const std::string stem = m_stemmer(key);
         if (letters && key.size() >= 3 && stem != key && !is_operator(token) &&
             articles_writing(schema::stem_term(stem), key, unwritten_sample, true).first == 0) {
             better = one_edit_away(code_points(key), 0, true);
         }
-        if (!better || *better == key) {
+        if (better && *better != key) {
+            out += capitalised_like(token, *better);
+            changed = true;
+        } else {
             out += token;
-            continue;
         }
-        if (std::isupper(static_cast<unsigned char>(token[0]))) {
-            (*better)[0] = static_cast<char>(std::toupper(static_cast<unsigned char>((*better)[0])));
-        }
-        out += *better;
-        changed = true;
-    }
-    if (!changed) return std::nullopt;
-    return out;
+        return end;
+    });
 }
 
 std::optional<std::string> SpellingCorrector::correct_actor(std::string_view name, std::string_view prefix) const {
@@ -404,16 +419,7 @@ std::optional<std::string> SpellingCorrector::correct_field(std::string_view fie
 }
 
 std::optional<std::string> SpellingCorrector::correct_query(const std::string& text) const {
-    std::string out;
-    bool changed = false;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t begin = i;
-        while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-        out.append(text, begin, i - begin);
-        begin = i;
-        while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-        if (i == begin) continue;
+    return rewrite_words(text, [&](std::size_t begin, std::size_t i, std::string& out, bool& changed) {
         const std::string token = text.substr(begin, i - begin);
         const bool field_name = i < text.size() && text[i] == ':';
         const bool known_field = std::any_of(corrected_fields.begin(), corrected_fields.end(),
@@ -435,26 +441,21 @@ std::optional<std::string> SpellingCorrector::correct_query(const std::string& t
             } else {
                 out.append(text, value_at, after - value_at);
             }
-            i = after;
-            continue;
+            return after;
         }
         const bool field_value = begin > 0 && text[begin - 1] == ':';
         const bool wildcard = i < text.size() && text[i] == '*';
         const bool has_digit = std::any_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
         std::optional<std::string> better;
         if (!field_name && !field_value && !wildcard && !has_digit && !is_operator(token)) better = correct_word(token);
-        if (!better) {
+        if (better) {
+            out += capitalised_like(token, *better);
+            changed = true;
+        } else {
             out += token;
-            continue;
         }
-        if (std::isupper(static_cast<unsigned char>(token[0])) && std::islower(static_cast<unsigned char>((*better)[0]))) {
-            (*better)[0] = static_cast<char>(std::toupper(static_cast<unsigned char>((*better)[0])));
-        }
-        out += *better;
-        changed = true;
-    }
-    if (!changed) return std::nullopt;
-    return out;
+        return i;
+    });
 }
 
 }  // namespace newsdex
