@@ -46,20 +46,28 @@ bool each_token(std::string_view text, Visit&& visit) {
     return true;
 }
 
+// The fields of the query syntax, which must be followed by a value.
+constexpr std::array<std::string_view, 9> field_names{"title", "source", "month", "year", "date",
+                                                      "person", "org", "place", "actor"};
+
 // Whether `text` is a plain list of words: nothing in it the query parser reads as an
-// operator, phrase, group, field, wildcard or range.
+// operator, phrase, field, wildcard or range. What a pasted headline holds besides words is
+// fine: a lone dash ("Taxes must be trusted - Kennedy"), brackets (without operators they
+// group nothing), a colon after a word that is no field ("Analysis: ...").
 bool is_plain(const std::string& text) {
     return each_token(text, [](std::size_t, std::string_view token) {
-        return !is_operator(token) && token.front() != '+' && token.front() != '-' &&
-               token.find_first_of("\"():*[]{}") == std::string_view::npos && token.find("..") == std::string_view::npos;
+        if (token.find_first_not_of("-+") == std::string_view::npos) return true;
+        if (is_operator(token) || token.front() == '+' || token.front() == '-') return false;
+        if (token.find_first_of("\"*") != std::string_view::npos || token.find("..") != std::string_view::npos) return false;
+        const std::size_t colon = token.find(':');
+        if (colon == std::string_view::npos) return true;
+        std::string_view field = token.substr(0, colon);
+        while (!field.empty() && field.front() == '(') field.remove_prefix(1);
+        return std::find(field_names.begin(), field_names.end(), field) == field_names.end();
     });
 }
 
 bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-// The fields of the query syntax, which must be followed by a value.
-constexpr std::array<std::string_view, 9> field_names{"title", "source", "month", "year", "date",
-                                                      "person", "org", "place", "actor"};
 
 // Throws UsageError when a field of `text` has no value (`person:` alone, `title:""`): the
 // parser would search the field's name as a word.
