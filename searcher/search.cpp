@@ -64,27 +64,6 @@ std::vector<FlagSuggestion> flag_suggestions(const SpellingCorrector& corrector,
     return found;
 }
 
-}  // namespace
-
-OpenIndex open_index(const fs::path& path) {
-    std::error_code error;
-    if (!fs::is_directory(path, error)) throw FatalError("no index at " + path.string());
-    // A writer's checkpoint may merge segments between our reading the stub and opening the
-    // segments it lists; reading the stub again finds the new list.
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return {Xapian::Database(path.string()), Gazetteer::load_builtin()};
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            if (attempt < 5) continue;
-            throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
-        } catch (const Xapian::Error& e) {
-            throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
-        }
-    }
-}
-
-namespace {
-
 // How one pass of matching weighs and cuts: BM25 for a normal search; CoverageWeight and a
 // weight cutoff for a relaxed one.
 struct Ranking {
@@ -209,6 +188,23 @@ std::optional<SearchResult> relaxed_search(const Xapian::Database& db, const Bui
 }
 
 }  // namespace
+
+OpenIndex open_index(const fs::path& path) {
+    std::error_code error;
+    if (!fs::is_directory(path, error)) throw FatalError("no index at " + path.string());
+    // A writer's checkpoint may merge segments between our reading the stub and opening the
+    // segments it lists; reading the stub again finds the new list.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return {Xapian::Database(path.string()), Gazetteer::load_builtin()};
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (attempt < 5) continue;
+            throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+        } catch (const Xapian::Error& e) {
+            throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+        }
+    }
+}
 
 SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
     auto start = std::chrono::steady_clock::now();
