@@ -135,3 +135,27 @@ TEST_CASE("without a match the snippet is the start of the body", "[snippeter]")
     CHECK(snippet_for("zebra", {"First words here. " + filler(100)}, 40) == "First words here. lorem lorem lorem…");
     CHECK(lead_passage("short", 40) == "short");
 }
+
+TEST_CASE("issue 17: a dateline is a place in capitals or an agency, then a dash, near the start", "[snippeter]") {
+    struct Row {
+        const char* paragraph;
+        const char* after;  // what follows the dateline; the whole paragraph when there is none
+    };
+    for (auto [paragraph, after] :
+         {Row{"HOUSTON, March 29 - The oil price rose.", "The oil price rose."},
+          Row{"NEW YORK, Feb 26 -- Shares fell.", "Shares fell."},
+          Row{"LONDON (Reuters) - Sterling firmed.", "Sterling firmed."},
+          Row{"SALVADOR, Feb 26 – Cocoa rains.", "Cocoa rains."},
+          Row{"Tony Blair - the prime minister - spoke.", "Tony Blair - the prime minister - spoke."},
+          Row{"The plan was clear. BONN - later.", "The plan was clear. BONN - later."},
+          Row{"A - B", "A - B"},
+          Row{"No dash here at all.", "No dash here at all."}}) {
+        INFO(paragraph);
+        const std::string text = paragraph;
+        CHECK(text.substr(dateline_length(text)) == after);
+    }
+}
+
+TEST_CASE("issue 17: a lead starts after the dateline", "[snippeter]") {
+    CHECK(snippet_for("zebra", {"HOUSTON, March 29 - The oil price rose on Monday."}) == "The oil price rose on Monday.");
+}
