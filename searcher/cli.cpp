@@ -58,10 +58,10 @@ void add_search_flags(CLI::App& app, SearchOptions& options) {
         ->capture_default_str()
         ->check(CLI::Validator(
             [](std::string& value) -> std::string {
-                if (value == "0") return {};
                 std::string copy = value;
-                std::string problem = whole_number(min_snippet_length, max_snippet_length)(copy);
-                return problem.empty() ? problem : "wants 0 (no snippets) or " + problem.substr(problem.find("a whole"));
+                if (value == "0" || whole_number(min_snippet_length, max_snippet_length)(copy).empty()) return {};
+                return "wants 0 (no snippets) or a whole number from " + std::to_string(min_snippet_length) + " to " +
+                       std::to_string(max_snippet_length) + ", not \"" + value + "\"";
             },
             "N"));
     app.add_option("--lang", options.lang, "Language of the query words (ISO 639-1 code), for stemming")

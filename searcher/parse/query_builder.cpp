@@ -78,6 +78,8 @@ void check_field_values(const std::string& text) {
             const bool starts_word = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '(' ||
                                      text[at - 1] == '-' || text[at - 1] == '+';
             if (!starts_word || colon >= text.size() || text[colon] != ':') continue;
+            // Inside a phrase a field is a word: an odd number of quotes before it.
+            if (std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '"') % 2 == 1) continue;
             const std::string_view value = std::string_view(text).substr(colon + 1);
             const bool empty = value.empty() || value.front() == ' ' || value.front() == '\t' || value.front() == ')' ||
                                value.starts_with("\"\"");
