@@ -22,6 +22,24 @@ std::optional<Xapian::Query> unglue(const Xapian::Database& db, const Xapian::St
     if (word.size() < 3) return std::nullopt;
     auto term_of = [&](const std::string& part) { return schema::stem_term(stemmer(part)); };
 
+    // A number that lost its point or comma: "775" for "7.75", "26500" for "26,500"; the most
+    // frequent form the index holds.
+    if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        std::optional<std::string> best;
+        Xapian::doccount most = 0;
+        for (std::size_t at = 1; at < word.size(); ++at) {
+            for (char mark : {'.', ','}) {
+                const std::string term = term_of(word.substr(0, at) + mark + word.substr(at));
+                const Xapian::doccount holding = db.get_termfreq(term);
+                if (holding > most) {
+                    best = term;
+                    most = holding;
+                }
+            }
+        }
+        if (best) return Xapian::Query(*best);
+    }
+
     struct Split {
         std::string first, second;
         Xapian::doccount rarer;

@@ -407,3 +407,25 @@ TEST_CASE("issue 17: a mistyped --actor, --source or field value gets the name m
     CHECK(source["flag_suggestions"][0]["suggestion"] == "Financial Times");
     CHECK(search_json(db, {"source:Reuter", "rates"})["suggestion"] == "source:Reuters rates");
 }
+
+TEST_CASE("issue 17: words and numbers pasted without their punctuation find what the index holds",
+          "[e2e][search][relaxed]") {
+    TempDir db;
+    std::string input =
+        R"({"id": "rate", "title": "Bank raises prime rate to 7.75 pct", "body": "The bank raised its prime rate."})" "\n"
+        R"({"id": "fans", "title": "Sony PSP tipped as a must-have", "body": "The 26,500 fans don't mind."})" "\n"
+        R"({"id": "score", "title": "Ireland 19-13 England", "body": "A close game."})" "\n";
+    REQUIRE(run_tool(tool("news-index"), {"--db", db.path().string(), "-"}, input).exit_code == 0);
+    struct Row {
+        const char* query;
+        const char* found;
+    };
+    for (auto [query, found] : {Row{"Bank raises prime rate to 775 pct", "rate"}, Row{"Sony PSP tipped as a musthave", "fans"},
+                                Row{"26500 fans", "fans"}, Row{"fans dont mind", "fans"}, Row{"Ireland 1913 England", "score"}}) {
+        INFO(query);
+        json result = search_json(db, {query});
+        REQUIRE_FALSE(result["results"].empty());
+        CHECK(result["results"][0]["id"] == found);
+        CHECK(result["relaxed"].is_null());  // found with every word
+    }
+}
