@@ -177,7 +177,7 @@ SearchResult match(const Xapian::Database& db, const Xapian::Query& query, const
 std::optional<SearchResult> relaxed_search(const Xapian::Database& db, const BuiltQuery& built,
                                            const SearchOptions& options, std::size_t all_words) {
     if (built.word_count < 2 || built.word_count > max_covered_words || built.words.empty()) return std::nullopt;
-    const Xapian::Query query = relaxed_query(built.words, built.filter);
+    const Xapian::Query query = relaxed_query(built.words, built.filter, built.boost);
     auto min_words = choose_min_words(db, query, built.word_count, options.collapse, relax_below);
     if (!min_words) return std::nullopt;
     const CoverageWeight weight;

@@ -7,8 +7,15 @@
 
 namespace newsdex {
 
-Xapian::Query relaxed_query(const std::vector<Xapian::Query>& words, const Xapian::Query& filter) {
+Xapian::Query relaxed_query(const std::vector<Xapian::Query>& words, const Xapian::Query& filter,
+                            const Xapian::Query& boost) {
     Xapian::Query any(Xapian::Query::OP_OR, words.begin(), words.end());
+    if (!boost.empty() && boost.get_length() > 0) {
+        // Each of the boost's terms weighs coverage_word_weight plus its BM25 when it matches:
+        // scaled by the share over their number, the whole adds about the share of one word.
+        const double scale = proximity_share / static_cast<double>(boost.get_length());
+        any = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, scale));
+    }
     return filter.empty() ? any : Xapian::Query(Xapian::Query::OP_FILTER, any, filter);
 }
 

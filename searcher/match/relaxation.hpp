@@ -15,10 +15,19 @@ namespace newsdex {
 /// 5 of 9, 2 of 3, 1 of 2.
 [[nodiscard]] constexpr std::size_t least_words(std::size_t words) { return (words + 1) / 2; }
 
+/// What a document matching the proximity boost gains in a relaxed match, as a share of
+/// coverage_word_weight: more than BM25 tells documents with as many words apart, less than a
+/// word.
+inline constexpr double proximity_share = 0.01;
+
 /// The query a relaxed match runs: the OR of `words` (distinct words, each a term or a query
-/// weighted as one word), narrowed by `filter` (the flag filters; an empty query for none)
-/// without changing the weights. To be ranked with CoverageWeight.
-[[nodiscard]] Xapian::Query relaxed_query(const std::vector<Xapian::Query>& words, const Xapian::Query& filter);
+/// weighted as one word), with `boost` (a plain query's proximity boost, or an empty query)
+/// adding about proximity_share of a word to the documents it matches, so that among those with
+/// every word the ones with the words together come first, as in the strict query; narrowed by
+/// `filter` (the flag filters; an empty query for none) without changing the weights. To be
+/// ranked with CoverageWeight.
+[[nodiscard]] Xapian::Query relaxed_query(const std::vector<Xapian::Query>& words, const Xapian::Query& filter,
+                                          const Xapian::Query& boost = Xapian::Query());
 
 /// The most words, fewer than all `words` and at least least_words(), that `wanted` results of
 /// `relaxed` (see relaxed_query) hold: the word count of the `wanted`-th best result, or of the

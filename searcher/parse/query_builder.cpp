@@ -330,6 +330,9 @@ BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
             if (is_plain(text)) take_words(built, text, options.lang);
             if (Xapian::Query boost = proximity_boost(text, options.lang); !boost.empty()) {
                 built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query, boost);
+                const bool indexed = std::all_of(boost.get_unique_terms_begin(), boost.get_unique_terms_end(),
+                                                 [&](const std::string& term) { return m_db.term_exists(term); });
+                if (indexed) built.boost = boost;
             }
         }
     }

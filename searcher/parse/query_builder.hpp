@@ -28,6 +28,9 @@ struct BuiltQuery {
     /// query has operators, quotes, `-word`, fields or wildcards.
     std::vector<Xapian::Query> words;
     std::size_t word_count = 0;  ///< a plain query's distinct words, those no article holds included
+    /// The proximity boost of a plain query (see build()), when every word of it is indexed;
+    /// an empty query otherwise.
+    Xapian::Query boost;
     Xapian::Query filter;    ///< the flag filters alone (an empty query when there are none)
 };
 

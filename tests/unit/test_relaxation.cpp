@@ -84,3 +84,21 @@ TEST_CASE("relaxation asks for as many words as the wanted-th best result holds,
     const Xapian::Query only_e = relaxed_query(four, Xapian::Query(Xapian::Query::OP_VALUE_GE, 0, "z"));
     CHECK_FALSE(choose_min_words(db, only_e, 5, false, 3));
 }
+
+TEST_CASE("among documents with every word, the proximity boost puts those with the words together first",
+          "[relaxation]") {
+    test::TempDir dir;
+    Xapian::Database db = index_of(dir, {{"apart", "prime time for the minister of the office, prime time"},
+                                         {"together", "the prime minister spoke"}, {"one", "prime"}});
+    const auto both = words({"prime", "minist"});
+    const std::vector<std::string> terms{"Zprime", "Zminist"};
+    const Xapian::Query boost(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), 2);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(relaxed_query(both, Xapian::Query(), boost));
+    enquire.set_weighting_scheme(CoverageWeight());
+    Xapian::MSet ranked = enquire.get_mset(0, 10);
+    REQUIRE(ranked.size() == 3);
+    CHECK(ranked.begin().get_document().get_data() == "together");
+    CHECK(words_in_weight(ranked.begin().get_weight()) == 2);
+    CHECK(words_in_weight((ranked.begin() + 2).get_weight()) == 1);
+}
