@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "benchmarks/split_mix.hpp"
 #include "common/cli/cli_support.hpp"
 #include "common/errors.hpp"
 #include "searcher/options.hpp"
@@ -71,23 +72,6 @@ struct QueryBenchResult {
     std::vector<LargeMatchTiming> large;
 };
 
-// SplitMix64: a tiny generator whose output is fixed by the seed alone (the standard
-// distributions are not: their algorithms differ between standard libraries).
-class SeededRandom {
-public:
-    explicit SeededRandom(std::uint64_t seed) : m_state(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t bound) { return static_cast<std::size_t>(next() % bound); }
-
-private:
-    std::uint64_t m_state;
-};
-
 // Plain lower-case ASCII words of 3+ letters: no prefixed terms (they start with a capital), no
 // numbers, nothing the query parser could read as syntax.
 bool is_query_word(const std::string& term) {
@@ -118,7 +102,7 @@ Vocabulary collect_vocabulary(const Xapian::Database& db, Xapian::doccount min_t
 
 std::vector<std::vector<std::string>> make_query_mix(const std::vector<std::string>& words, std::size_t per_kind,
                                                      std::uint64_t seed) {
-    SeededRandom random(seed);
+    SplitMix random(seed);
     std::vector<std::vector<std::string>> mix;
     for (std::size_t i = 0; i < per_kind; ++i) mix.push_back({words[random.below(words.size())]});
     for (std::size_t i = 0; i < per_kind; ++i) {

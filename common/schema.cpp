@@ -159,6 +159,10 @@ std::string encode(const StoredArticle& article) {
     if (!article.persons.empty()) j["person"] = article.persons;
     if (!article.orgs.empty()) j["org"] = article.orgs;
     if (!article.places.empty()) j["place"] = article.places;
+    if (!article.mentions.empty()) {
+        auto& mentions = j["mentions"] = nlohmann::json::object();
+        for (const auto& actor : article.mentions) mentions[actor.name] = actor.forms;
+    }
     if (!article.also_seen.empty()) {
         auto& seen = j["also_seen"] = nlohmann::json::array();
         for (const auto& s : article.also_seen) {
@@ -187,6 +191,16 @@ StoredArticle decode(std::string_view data) {
     article.persons = string_list(j, "person");
     article.orgs = string_list(j, "org");
     article.places = string_list(j, "place");
+    if (auto it = j.find("mentions"); it != j.end() && it->is_object()) {
+        for (const auto& [name, forms] : it->items()) {
+            if (!forms.is_array()) continue;
+            schema::ActorMentions actor{name, {}};
+            for (const auto& form : forms) {
+                if (form.is_string()) actor.forms.push_back(form.get<std::string>());
+            }
+            article.mentions.push_back(std::move(actor));
+        }
+    }
     if (auto it = j.find("also_seen"); it != j.end() && it->is_array()) {
         for (const auto& s : *it) {
             if (!s.is_object()) continue;

@@ -113,6 +113,13 @@ struct SeenAs {
     std::string file;  ///< FILE or FILE:LINE it was read from
 };
 
+/// The forms an article names one actor by, other than its canonical name ("Lavrov" for
+/// Sergei Lavrov).
+struct ActorMentions {
+    std::string name;                ///< canonical name, as in persons/orgs/places
+    std::vector<std::string> forms;  ///< the other forms, in order of first appearance
+};
+
 /// The document data: what --show and the result list display.
 struct StoredArticle {
     std::string id;
@@ -128,6 +135,7 @@ struct StoredArticle {
     std::vector<std::string> persons;
     std::vector<std::string> orgs;
     std::vector<std::string> places;
+    std::vector<ActorMentions> mentions;  ///< actors named otherwise than by their canonical name
     std::string cluster;                ///< near-duplicate cluster key
     std::vector<SeenAs> also_seen;      ///< exact copies folded into this document
 };

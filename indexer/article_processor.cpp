@@ -14,6 +14,8 @@ namespace newsdex {
 namespace {
 
 // Bumped whenever processing changes what a document holds, so that re-runs re-index.
+// 3: initialisms in small letters are indexed as words (u.s. as us), actor mentions are stored;
+//    the date key slot (day and precision) for timelines.
 constexpr std::string_view processing_version = "newsdex-processing-3";
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <thread>
 
+#include "common/cli/cli_support.hpp"
 #include "indexer/write/index_writer.hpp"
 
 namespace newsdex {
@@ -39,7 +40,7 @@ void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
         ->check(CLI::ExistingFile);
     app.add_flag("--check", options.check,
                  "Check the index (Xapian's check of every segment, and newsdex's invariants); write nothing");
-    app.add_flag("!--no-progress", options.progress, "Never show the progress line");
+    app.add_flag_callback("--no-progress", [&options] { options.progress = false; }, "Never show the progress line");
     // Xapian stores a document of up to about 120 MiB of incompressible data; 100 MiB stays clear of it.
     app.add_option("--max-article-bytes", options.max_article_bytes,
                    "Reject a text file or JSON line larger than this many bytes")
@@ -55,6 +56,7 @@ void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{200}));
     app.add_flag("--strict", options.strict,
                  "Stop at the first rejected record with exit code 2, leaving the index as last committed");
+    add_version_flag(app);
 }
 
 }  // namespace newsdex

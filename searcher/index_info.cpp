@@ -11,13 +11,11 @@
 #include <system_error>
 
 #include "common/schema.hpp"
+#include "searcher/match/article_lookup.hpp"
 
 namespace newsdex {
 namespace fs = std::filesystem;
 namespace {
-
-// Documents of one source looked at for its display name before falling back to the term.
-constexpr std::size_t name_probes = 20;
 
 // `20220801` → `2022-08-01`.
 std::string display_day(const std::string& key) {
@@ -40,18 +38,6 @@ std::string iso_utc(std::time_t time) {
     return buffer;
 }
 
-// The display name of a source term: the source value of a document that has it. A document
-// also carries the source terms of exact copies folded into it, so check the value folds
-// back to the term.
-std::string source_name(const Xapian::Database& db, const std::string& term) {
-    std::size_t probes = 0;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && probes < name_probes; ++it, ++probes) {
-        std::string name = db.get_document(*it).get_value(schema::slot_source);
-        if (!name.empty() && schema::boolean_term(schema::source_prefix, name) == term) return name;
-    }
-    return term.substr(schema::source_prefix.size());
-}
-
 std::vector<FacetValue> top_sources(const Xapian::Database& db, std::size_t limit) {
     const std::string prefix(schema::source_prefix);
     std::vector<std::pair<std::string, std::size_t>> terms;
@@ -59,7 +45,7 @@ std::vector<FacetValue> top_sources(const Xapian::Database& db, std::size_t limi
     std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (terms.size() > limit) terms.resize(limit);
     std::vector<FacetValue> top;
-    for (const auto& [term, count] : terms) top.push_back({source_name(db, term), count});
+    for (const auto& [term, count] : terms) top.push_back({source_display_name(db, term), count});
     return top;
 }
 
@@ -88,6 +74,13 @@ IndexInfo read_index_info(const Xapian::Database& db, const fs::path& path) {
     IndexInfo info;
     info.path = path.string();
     info.articles = db.get_doccount();
+    // Searches show one article per near-duplicate cluster: each cluster of n articles
+    // counts n - 1 fewer.
+    info.stories = info.articles;
+    const std::string clusters(schema::cluster_prefix);
+    for (auto it = db.allterms_begin(clusters); it != db.allterms_end(clusters); ++it) {
+        if (it.get_termfreq() > 1) info.stories -= std::min<std::size_t>(info.stories, it.get_termfreq() - 1);
+    }
     info.dated = db.get_value_freq(schema::slot_date);
     if (info.dated > 0) {
         info.first_date = display_day(db.get_value_lower_bound(schema::slot_date));

@@ -14,7 +14,9 @@ int main(int argc, char** argv) {
     SearchOptions options;
     add_search_flags(app, options);
 
-    return run_cli(app, argc, argv, [&] {
+    // Query words may begin with '-' ("opec -saudi"): they are handed to CLI11 after a "--".
+    const std::vector<std::string> args = positionals_last(app, argc, argv);
+    return run_cli(app, args, has_flag(args, "--json"), [&] {
         if (!options.format.empty()) {
             return answer_export(options, std::cout, options.progress && isatty(STDERR_FILENO) ? &std::cerr : nullptr);
         }

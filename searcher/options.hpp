@@ -9,6 +9,12 @@
 
 namespace newsdex {
 
+/// The most results --limit and --offset accept.
+inline constexpr std::size_t max_results = 10'000'000;
+/// The shortest and longest snippet --snippet-length accepts (0 means no snippets).
+inline constexpr std::size_t min_snippet_length = 20;
+inline constexpr std::size_t max_snippet_length = 100'000;
+
 /// What one news-search call should do, filled from the command line by searcher/cli.
 struct SearchOptions {
     std::filesystem::path db;             ///< index directory
@@ -28,7 +34,7 @@ struct SearchOptions {
     std::vector<std::string> actors;      ///< --actor NAME (repeatable, ANDed)
     std::vector<std::string> sources;     ///< --source NAME (repeatable, ORed)
     bool collapse = true;                 ///< one result per near-duplicate cluster
-    std::size_t snippet_length = 200;     ///< target snippet length in characters
+    std::size_t snippet_length = 200;     ///< target snippet length in characters; 0: no snippets
     std::string color = "auto";           ///< auto | always | never
     std::string lang = "en";              ///< language of the query words: selects the query stemmer
     std::optional<std::string> similar;   ///< --similar ID: articles like this one

@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include "common/errors.hpp"
+
 #include "searcher/index_info.hpp"
 #include "searcher/match/article_lookup.hpp"
 #include "searcher/output_files.hpp"
@@ -15,25 +17,30 @@ namespace {
 // Attempts at a search whose revision a writer replaced while it was being read.
 constexpr int max_attempts = 5;
 
-Response no_such_article(const std::string& id) {
-    return {{}, "news-search: no article with id \"" + id + "\"\n", ExitCode::partial};
+Response no_such_article(const std::string& id, bool json) {
+    const std::string message = "no article with id \"" + id + "\"";
+    return {json ? render_error_json(message, ExitCode::partial) : std::string(), "news-search: " + message + "\n",
+            ExitCode::partial};
 }
 
 Response show(const OpenIndex& index, const SearchOptions& options, bool colour) {
     auto found = find_article(index.db, *options.show);
-    if (!found) return no_such_article(*options.show);
+    if (!found) return no_such_article(*options.show, options.json);
     return {options.json ? render_article_json(*found) : render_article_text(*found, colour), {}, ExitCode::ok};
 }
 
 Response cluster(const OpenIndex& index, const SearchOptions& options) {
     auto members = cluster_members(index.db, *options.cluster);
-    if (members.empty()) return no_such_article(*options.cluster);
+    if (members.empty()) return no_such_article(*options.cluster, options.json);
     return {options.json ? render_cluster_json(*options.cluster, members) : render_cluster_text(members), {},
             ExitCode::ok};
 }
 
 Response search(OpenIndex index, SearchOptions options, bool colour) {
-    if (options.similar && !find_article(index.db, *options.similar)) return no_such_article(*options.similar);
+    if (options.similar && !find_article(index.db, *options.similar)) return no_such_article(*options.similar, options.json);
+    if (options.count_only && !options.facets.empty()) {
+        throw UsageError("--count prints only the number of matches; for facets too, use --limit 0");
+    }
     if (options.count_only) options.limit = 0;
     check_output_files(options);
     SearchResult result;
@@ -48,10 +55,12 @@ Response search(OpenIndex index, SearchOptions options, bool colour) {
     }
     Response response;
     response.code = result.total > 0 ? ExitCode::ok : ExitCode::partial;
-    if (options.count_only) {
-        response.out = std::to_string(result.total) + '\n';
-    } else if (options.json) {
+    if (options.json) {
+        // --count too: the same object, with no results.
         response.out = render_search_json(result);
+    } else if (options.count_only) {
+        response.out = std::to_string(result.total) + '\n';
+        if (result.relaxed) response.err = relaxed_note(*result.relaxed);
     } else {
         // Results on stdout; the summary (and any "Did you mean") on stderr, after them.
         response.out = render_search_text(result, colour);

@@ -58,17 +58,37 @@ struct Timeline {
     TimelineRow unknown;               ///< undated articles
 };
 
+/// How a search was relaxed because no article (or hardly any) held every word of the query.
+struct RelaxedMatch {
+    std::size_t words = 0;      ///< distinct words of the query
+    std::size_t min_words = 0;  ///< every result holds at least this many of them
+    std::size_t all_words = 0;  ///< results holding every word (stories when collapsed)
+};
+
+/// A correction for a flag's value that names nothing in the index.
+struct FlagSuggestion {
+    std::string flag;        ///< "--actor" or "--source"
+    std::string value;       ///< as given
+    std::string suggestion;  ///< the name meant, as the index writes it
+};
+
 /// A search's outcome.
 struct SearchResult {
     std::string query;                 ///< the query as given
     std::string parsed;                ///< Xapian's description of the parsed query
     std::size_t total = 0;             ///< matching articles (stories when collapsed)
     bool total_exact = false;          ///< whether `total` is exact, not an estimate
+    bool stories = false;              ///< `total` counts stories: near copies were collapsed into one
+    std::size_t articles = 0;          ///< matching articles, each near copy counted (exact when `total` is)
+    std::string similar;               ///< --similar ID: the article the results are like; empty otherwise
+    bool snippets = true;              ///< whether snippets were asked for (--snippet-length 0: not)
     std::size_t offset = 0;
     std::vector<Hit> hits;
     std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  ///< in the order asked (not dates)
     std::vector<Timeline> timelines;   ///< the date facets, in the order asked
     std::string suggestion;            ///< spelling suggestion, empty when none
+    std::vector<FlagSuggestion> flag_suggestions;  ///< corrections of --actor and --source values
+    std::optional<RelaxedMatch> relaxed;  ///< set when the results hold only some of the words
     double took_ms = 0;
 };
 
@@ -76,6 +96,7 @@ struct SearchResult {
 struct IndexInfo {
     std::string path;                     ///< the index directory, as given
     std::size_t articles = 0;             ///< documents (exact copies are folded into one)
+    std::size_t stories = 0;              ///< articles with each near-duplicate cluster counted once
     std::size_t dated = 0;                ///< articles with a date
     std::string first_date;               ///< `YYYY-MM-DD` of the earliest article; empty when none is dated
     std::string last_date;                ///< `YYYY-MM-DD` of the latest article

@@ -28,6 +28,13 @@ schema::StoredArticle stored_form(const ProcessedArticle& processed) {
                      : actor.type == ActorType::org  ? stored.orgs
                                                      : stored.places;
         list.push_back(actor.name);
+        // How the text names it, when not by its canonical name: the snippet of a search for
+        // the actor shows where it is named.
+        std::vector<std::string> forms;
+        for (const auto& mention : actor.mentions) {
+            if (mention != actor.name) forms.push_back(mention);
+        }
+        if (!forms.empty()) stored.mentions.push_back({actor.name, std::move(forms)});
     }
     return stored;
 }
@@ -42,13 +49,13 @@ Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermG
     generator.set_stemming_strategy(index_stemming);
     generator.set_document(document);
 
-    std::string title = matching_form(article.title);
+    std::string title = index_form(article.title);
     generator.index_text(title, title_weight);
     generator.index_text(title, 1, std::string(schema::title_prefix));
     for (const auto& paragraph : article.paragraphs) {
         // A gap between paragraphs keeps phrases and NEAR from matching across them.
         generator.increase_termpos(10);
-        generator.index_text(matching_form(paragraph));
+        generator.index_text(index_form(paragraph));
     }
 
     document.add_boolean_term(schema::id_term(article.id));

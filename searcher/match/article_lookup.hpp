@@ -25,4 +25,12 @@ struct LookedUpArticle {
 /// Empty when there is no such article.
 [[nodiscard]] std::vector<LookedUpArticle> cluster_members(const Xapian::Database& db, const std::string& id);
 
+/// The display name of the source term `term` (schema::source_prefix + folded name): the source
+/// value of a document that has it, or the folded name when none of the first few has it.
+[[nodiscard]] std::string source_display_name(const Xapian::Database& db, const std::string& term);
+
+/// The display name of the actor term `term` (an actor prefix + folded name): the name as a
+/// document that has it stores it, or the folded name when none of the first few has it.
+[[nodiscard]] std::string actor_display_name(const Xapian::Database& db, const std::string& term);
+
 }  // namespace newsdex

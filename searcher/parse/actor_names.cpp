@@ -8,18 +8,6 @@ namespace {
 // Most partial-name matches a query expands to.
 constexpr std::size_t max_partial_matches = 50;
 
-std::vector<std::string> words_of(std::string_view folded) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        std::size_t end = folded.find(' ', start);
-        if (end == std::string_view::npos) end = folded.size();
-        if (end > start) words.emplace_back(folded.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
-}
-
 // Whether `needle` occurs as a contiguous run of whole words in `haystack`.
 bool contains_words(const std::vector<std::string>& haystack, const std::vector<std::string>& needle) {
     if (needle.empty() || needle.size() > haystack.size()) return false;
@@ -31,6 +19,18 @@ bool contains_words(const std::vector<std::string>& haystack, const std::vector<
 
 }  // namespace
 
+std::vector<std::string> name_words(std::string_view folded) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        std::size_t end = folded.find(' ', start);
+        if (end == std::string_view::npos) end = folded.size();
+        if (end > start) words.emplace_back(folded.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
 ActorNames::ActorNames(const Xapian::Database& db, const Gazetteer& gazetteer) : m_db(db), m_gazetteer(gazetteer) {}
 
 std::vector<std::string> ActorNames::terms_for(std::string_view name, std::string_view prefix) const {
@@ -41,12 +41,12 @@ std::vector<std::string> ActorNames::terms_for(std::string_view name, std::strin
 
     // A partial name: the actors whose names hold its words in order. The any-type prefix is
     // scanned so one walk serves every type; the type is then checked on the typed term.
-    std::vector<std::string> wanted = words_of(schema::fold_key(name));
+    std::vector<std::string> wanted = name_words(schema::fold_key(name));
     std::vector<std::string> terms;
     const std::string scan(schema::actor_prefix);
     for (auto it = m_db.allterms_begin(scan); it != m_db.allterms_end(scan); ++it) {
         std::string actor = (*it).substr(scan.size());
-        if (!contains_words(words_of(actor), wanted)) continue;
+        if (!contains_words(name_words(actor), wanted)) continue;
         std::string term = std::string(prefix) + actor;
         if (prefix == schema::actor_prefix || m_db.term_exists(term)) terms.push_back(term);
         if (terms.size() >= max_partial_matches) break;

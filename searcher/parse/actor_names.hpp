@@ -12,6 +12,9 @@
 
 namespace newsdex {
 
+/// The words of a folded name (see schema::fold_key()), split at its spaces.
+[[nodiscard]] std::vector<std::string> name_words(std::string_view folded);
+
 /// Resolves names typed by a user to actor terms of one index.
 class ActorNames {
 public:

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -18,10 +19,19 @@ using ParseProblem = std::shared_ptr<std::string>;
 
 /// A parsed query and what the snippeter needs to highlight it.
 struct BuiltQuery {
-    Xapian::Query query;     ///< the whole query, filters included
+    Xapian::Query query = Xapian::Query::MatchAll;  ///< the whole query, filters included
     Xapian::Stem stemmer;    ///< the stemmer the text part was parsed with
     bool match_all = false;  ///< the text part was empty: every article matches
     bool filtered = false;   ///< flag filters (--from, --to, --month, --actor, --source) were added
+    /// A plain query's distinct words that some article holds, for relaxed matching: each a
+    /// term, or a phrase weighted as one word (a hyphenated or unglued word); empty when the
+    /// query has operators, quotes, `-word`, fields or wildcards.
+    std::vector<Xapian::Query> words;
+    std::size_t word_count = 0;  ///< a plain query's distinct words, those no article holds included
+    /// The proximity boost of a plain query (see build()), when every word of it is indexed;
+    /// an empty query otherwise.
+    Xapian::Query boost;
+    Xapian::Query filter;    ///< the flag filters alone (an empty query when there are none)
 };
 
 /// Most words of a plain query that still get the phrase and proximity boost.
@@ -38,14 +48,20 @@ public:
     /// (--from, --to, --month, --actor, --source) under OP_FILTER so they do not change scores.
     /// An empty query matches every article. A plain query of two or more words (no
     /// operators, quotes, fields or wildcards) also ranks articles with the words together
-    /// higher: it becomes `parsed AND_MAYBE (PHRASE OR NEAR)` of its words. Words are stemmed
-    /// for `options.lang`. Throws UsageError for a malformed query or date.
+    /// higher: it becomes `parsed AND_MAYBE (PHRASE OR NEAR)` of its words; a word of it that
+    /// no article holds is unglued when it can be ("musthave" → "must have"). In a query of
+    /// capitals only, AND, OR, NOT, ... are words, not operators. Words are stemmed for
+    /// `options.lang`. Throws UsageError for a malformed query or date.
     [[nodiscard]] BuiltQuery build(const SearchOptions& options) const;
 
 private:
     /// A parser for `lang` whose field and range processors record their first problem in
     /// `problem` instead of throwing through Xapian.
     [[nodiscard]] Xapian::QueryParser make_parser(const std::string& lang, const ParseProblem& problem) const;
+
+    /// Fills built.words and built.word_count from the parsed plain query `text`, first
+    /// replacing each word the index lacks by its unglued form (see unglue()) when it has one.
+    void take_words(BuiltQuery& built, const std::string& text, const std::string& lang) const;
 
     /// The proximity boost for `text` (see build()), or an empty query when it is not plain.
     [[nodiscard]] Xapian::Query proximity_boost(const std::string& text, const std::string& lang) const;

@@ -11,11 +11,11 @@ namespace {
 
 // A term of the text itself: prefixed terms (boolean filters, title:) start with a capital,
 // stems with `Z` and then a lower-case letter or a non-ASCII byte.
-bool is_text_term(const std::string& term, bool allow_stem) {
+bool is_text_term(const std::string& term) {
     if (term.empty()) return false;
     const auto first = static_cast<unsigned char>(term[0]);
     if (!std::isupper(first)) return true;
-    return allow_stem && schema::is_body_stem_term(term);
+    return schema::is_body_stem_term(term);
 }
 
 }  // namespace
@@ -37,25 +37,26 @@ void QueryWords::collect(const Xapian::Query& query) {
     switch (query.get_type()) {
         case Xapian::Query::LEAF_TERM: {
             std::string term = *query.get_terms_begin();
-            if (is_text_term(term, true)) m_terms.insert(std::move(term));
+            if (is_text_term(term)) m_terms.insert(std::move(term));
             return;
         }
         case Xapian::Query::OP_PHRASE: {
             std::vector<std::string> words(query.get_terms_begin(), query.get_terms_end());
             bool text = !words.empty() && std::all_of(words.begin(), words.end(),
-                                                      [](const std::string& w) { return is_text_term(w, true); });
+                                                      [](const std::string& w) { return is_text_term(w); });
             if (text) m_phrases.push_back(std::move(words));
             return;
         }
         case Xapian::Query::OP_WILDCARD: {
             // Xapian 1.4 has no accessor for the pattern; the description ends with it:
-            // "Query(WILDCARD SYNONYM elec)".
+            // "Query(WILDCARD SYNONYM Zelec)". A pattern over the text's stems lights the
+            // words that begin as it does; a headline's (`ZS`) lights nothing in the body.
             std::string description = query.get_description();
             std::size_t end = description.rfind(')');
             std::size_t begin = description.rfind(' ', end);
             if (end != std::string::npos && begin != std::string::npos && begin + 1 < end) {
                 std::string pattern = description.substr(begin + 1, end - begin - 1);
-                if (is_text_term(pattern, false)) m_prefixes.push_back(std::move(pattern));
+                if (schema::is_body_stem_term(pattern)) m_prefixes.push_back(pattern.substr(schema::stem_prefix.size()));
             }
             return;
         }

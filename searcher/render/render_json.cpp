@@ -28,13 +28,19 @@ std::string marked(const std::string& snippet) {
     return out;
 }
 
+// A missing value is null, not "".
+json or_null(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+
 json actors_of(const schema::StoredArticle& article) {
     return {{"person", article.persons}, {"org", article.orgs}, {"place", article.places}};
 }
 
 json summary_of(const schema::StoredArticle& article) {
-    return {{"id", article.id},         {"title", article.title}, {"date", article.date},
-            {"source", article.source}, {"url", article.url}};
+    return {{"id", article.id},
+            {"title", article.title},
+            {"date", or_null(article.date)},
+            {"source", or_null(article.source)},
+            {"url", or_null(article.url)}};
 }
 
 }  // namespace
@@ -45,9 +51,9 @@ std::string render_search_json(const SearchResult& result) {
         json item = summary_of(hit.article);
         item["rank"] = hit.rank;
         item["score"] = std::round(hit.score * 1000) / 1000;
-        item["snippet"] = marked(hit.snippet);
+        item["snippet"] = result.snippets ? json(marked(hit.snippet)) : json(nullptr);
         item["duplicates"] = hit.duplicates;
-        item["cluster"] = hit.cluster;
+        item["cluster"] = or_null(hit.cluster);
         item["actors"] = actors_of(hit.article);
         results.push_back(std::move(item));
     }
@@ -58,10 +64,28 @@ std::string render_search_json(const SearchResult& result) {
         facets[name] = std::move(list);
     }
     for (const auto& timeline : result.timelines) facets[timeline.period] = timeline_json(timeline);
-    json j = {{"query", result.query},       {"total", result.total},  {"total_exact", result.total_exact},
-              {"offset", result.offset},     {"results", results},     {"facets", facets},
-              {"took_ms", std::round(result.took_ms * 1000) / 1000}};
-    if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
+    // A --similar search without words has no query.
+    json query = result.query.empty() && !result.similar.empty() ? json(nullptr) : json(result.query);
+    json j = {{"query", query},
+              {"similar", or_null(result.similar)},
+              {"total", result.total},
+              {"total_exact", result.total_exact},
+              {"total_unit", result.stories ? "stories" : "articles"},
+              {"articles", result.articles},
+              {"offset", result.offset},
+              {"results", results},
+              {"facets", facets},
+              {"took_ms", std::round(result.took_ms * 1000) / 1000},
+              {"suggestion", or_null(result.suggestion)}};
+    json flags = json::array();
+    for (const auto& flag : result.flag_suggestions) {
+        flags.push_back({{"flag", flag.flag}, {"value", flag.value}, {"suggestion", flag.suggestion}});
+    }
+    j["flag_suggestions"] = flags;
+    j["relaxed"] = result.relaxed ? json{{"words", result.relaxed->words},
+                                         {"min_words", result.relaxed->min_words},
+                                         {"all_words", result.relaxed->all_words}}
+                                  : json(nullptr);
     return dump(j);
 }
 
@@ -71,6 +95,7 @@ std::string render_info_json(const IndexInfo& info) {
     json range = info.first_date.empty() ? json(nullptr) : json{{"from", info.first_date}, {"to", info.last_date}};
     json j = {{"path", info.path},
               {"articles", info.articles},
+              {"stories", info.stories},
               {"dated", info.dated},
               {"undated", info.articles - info.dated},
               {"date_range", range},
@@ -88,11 +113,11 @@ std::string render_article_json(const LookedUpArticle& found) { return dump(arti
 nlohmann::json article_json(const LookedUpArticle& found) {
     const schema::StoredArticle& article = found.article;
     json j = summary_of(article);
-    j["author"] = article.author;
-    j["lang"] = article.lang;
-    j["file"] = article.file;
-    j["date_precision"] = article.date_precision;
-    j["cluster"] = found.cluster;
+    j["author"] = or_null(article.author);
+    j["lang"] = or_null(article.lang);
+    j["file"] = or_null(article.file);
+    j["date_precision"] = or_null(article.date_precision);
+    j["cluster"] = or_null(found.cluster);
     j["actors"] = actors_of(article);
     json seen = json::array();
     for (const auto& s : article.also_seen) seen.push_back({{"id", s.id}, {"source", s.source}, {"url", s.url}, {"file", s.file}});
@@ -105,7 +130,11 @@ nlohmann::json article_json(const LookedUpArticle& found) {
 std::string render_cluster_json(const std::string& id, const std::vector<LookedUpArticle>& members) {
     json list = json::array();
     for (const auto& member : members) list.push_back(summary_of(member.article));
-    return dump({{"id", id}, {"cluster", members.empty() ? std::string() : members.front().cluster}, {"members", list}});
+    return dump({{"id", id}, {"cluster", members.empty() ? json(nullptr) : or_null(members.front().cluster)}, {"members", list}});
+}
+
+std::string render_error_json(const std::string& message, ExitCode code) {
+    return dump({{"error", message}, {"exit", static_cast<int>(code)}});
 }
 
 }  // namespace newsdex

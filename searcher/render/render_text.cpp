@@ -60,21 +60,52 @@ std::string render_search_text(const SearchResult& result, bool colour) {
     for (const auto& [name, values] : result.facets) {
         std::ostringstream out;
         out << (colour ? bold : "") << name << (colour ? reset : "") << '\n';
-        for (const auto& value : values) out << "  " << value.count << "  " << value.value << '\n';
+        // Counts right-aligned, as wide as the largest.
+        std::size_t width = 1;
+        for (const auto& value : values) width = std::max(width, std::to_string(value.count).size());
+        for (const auto& value : values) {
+            const std::string count = std::to_string(value.count);
+            out << "  " << std::string(width - count.size(), ' ') << count << "  " << value.value << '\n';
+        }
         blocks.push_back(out.str());
     }
     return join(blocks, "\n");
 }
 
+std::string relaxed_note(const RelaxedMatch& relaxed) {
+    std::ostringstream out;
+    const bool two = relaxed.words == 2;
+    if (relaxed.all_words == 0) {
+        out << "no article has " << (two ? "both" : "all " + std::to_string(relaxed.words)) << " words";
+    } else {
+        out << "only " << relaxed.all_words << (relaxed.all_words == 1 ? " article has " : " articles have ")
+            << (two ? "both" : "all " + std::to_string(relaxed.words)) << " words";
+    }
+    if (two) {
+        out << "; showing articles with either\n";
+    } else {
+        out << "; showing articles with at least " << relaxed.min_words << '\n';
+    }
+    return out.str();
+}
+
 std::string render_search_summary(const SearchResult& result) {
     std::ostringstream out;
     // On a terminal the summary follows the results: keep them a blank line apart.
-    if (!result.hits.empty() || !result.facets.empty()) out << '\n';
+    if (!result.hits.empty() || !result.facets.empty() || !result.timelines.empty()) out << '\n';
     if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << '\n';
+    for (const auto& flag : result.flag_suggestions) {
+        const bool quote = flag.suggestion.find(' ') != std::string::npos;
+        out << "Did you mean: " << flag.flag << ' ' << (quote ? "\"" + flag.suggestion + "\"" : flag.suggestion) << '\n';
+    }
+    if (result.relaxed) out << relaxed_note(*result.relaxed);
     std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
     char took[32];
     std::snprintf(took, sizeof took, "%.1f", result.took_ms);
     out << (result.total_exact ? "" : "about ") << result.total << (result.total == 1 ? " match" : " matches");
+    // More like this ranks every article sharing a key word with the one asked about.
+    if (!result.similar.empty()) out << " sharing key words with " << result.similar << ", most similar first";
+    if (result.stories && result.articles > result.total) out << ", " << result.articles << " articles counting near copies";
     if (!result.hits.empty()) out << ", showing " << first << "–" << result.offset + result.hits.size();
     out << " (" << took << " ms)\n";
     return out.str();
@@ -85,6 +116,7 @@ std::string render_info_text(const IndexInfo& info) {
     out << "index:         " << info.path << '\n';
     out << "articles:      " << info.articles << " (" << info.dated << " dated, " << info.articles - info.dated
         << " undated)\n";
+    out << "stories:       " << info.stories << " (what searches count: near copies once; --no-collapse counts each)\n";
     out << "dates:         " << (info.first_date.empty() ? "none" : info.first_date + " .. " + info.last_date) << '\n';
     out << "sources:       " << info.sources << '\n';
     out << "actors:        " << info.actors << " (" << info.persons << " people, " << info.orgs << " organisations, "
@@ -132,7 +164,10 @@ std::string render_article_text(const LookedUpArticle& found, bool colour) {
 std::string render_cluster_text(const std::vector<LookedUpArticle>& members) {
     std::ostringstream out;
     for (const auto& member : members) {
-        out << member.article.id << "  " << meta_line(member.article) << "  " << member.article.title << '\n';
+        const auto& article = member.article;
+        out << article.id << "  " << (article.date.empty() ? "undated" : article.date);
+        if (!article.source.empty()) out << " · " << article.source;
+        out << "  " << article.title << '\n';
     }
     return out.str();
 }

@@ -16,9 +16,13 @@ namespace newsdex {
 [[nodiscard]] std::string render_search_text(const SearchResult& result, bool colour);
 
 /// The human summary, for stderr: a blank line when results or facets were shown, "Did you
-/// mean: …" when there is a suggestion, then a line with the total, the results shown and
-/// the time.
+/// mean: …" when there is a suggestion, the relaxed_note() of a relaxed search, then a line
+/// with the total, the results shown and the time.
 [[nodiscard]] std::string render_search_summary(const SearchResult& result);
+
+/// The line saying that the results hold only some of the query's words: "no article has all
+/// 9 words; showing articles with at least 7", ending in a newline.
+[[nodiscard]] std::string relaxed_note(const RelaxedMatch& relaxed);
 
 /// --info as aligned `name: value` lines, then the top sources with their counts.
 [[nodiscard]] std::string render_info_text(const IndexInfo& info);

@@ -58,6 +58,28 @@ std::string ascii_lower(std::string text) {
 
 }  // namespace
 
+std::size_t dateline_length(std::string_view paragraph) {
+    // The dateline ends at the first dash between spaces near the start.
+    std::size_t dash = std::string_view::npos, after = 0;
+    for (std::string_view mark : {" - ", " -- ", " – ", " — "}) {
+        const std::size_t at = paragraph.substr(0, max_dateline_bytes).find(mark);
+        if (at != std::string_view::npos && at < dash) {
+            dash = at;
+            after = at + mark.size();
+        }
+    }
+    if (dash == std::string_view::npos || dash == 0) return 0;
+    const std::string_view head = paragraph.substr(0, dash);
+    if (head.find(". ") != std::string_view::npos || head.find('"') != std::string_view::npos) return 0;
+    // A place in capitals ("HOUSTON, March 29", "NEW YORK") or an agency ("LONDON (Reuters)").
+    std::size_t capitals = 0;
+    while (capitals < head.size() && head[capitals] >= 'A' && head[capitals] <= 'Z') ++capitals;
+    const bool agency = head.find('(') != std::string_view::npos && head.back() == ')';
+    if (capitals < 2 && !agency) return 0;
+    if (capitals < head.size() && head[capitals] >= 'a' && head[capitals] <= 'z') return 0;  // "Tony": a word
+    return after;
+}
+
 std::string lead_passage(const std::string& text, std::size_t length) {
     if (text.size() <= length) return text;
     std::size_t cut = text.rfind(' ', length);
@@ -74,7 +96,9 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
         split_words(article.paragraphs[p], text.size(), p, words);
         text += article.paragraphs[p];
     }
-    if (query.empty() || words.empty()) return lead_passage(text, length);
+    // A lead never starts inside a dateline ("HOUSTON, March 29 - "): it starts after it.
+    const std::size_t dateline = article.paragraphs.empty() ? 0 : dateline_length(article.paragraphs.front());
+    if (query.empty() || words.empty()) return lead_passage(text.substr(dateline), length);
 
     // Each distinct word is compared with the query once (stemming is the cost), and is
     // known by a number from then on. ASCII words are keyed by views into a lower-cased
@@ -161,7 +185,7 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
         remove(words[first].single);
         remove(words[first].phrase);
     }
-    if (best_score.first == 0) return lead_passage(text, length);
+    if (best_score.first == 0) return lead_passage(text.substr(dateline), length);
 
     // Centre the matches a little: start up to a few words before the first one, when it fits.
     std::size_t first_match = best_first;
@@ -171,6 +195,8 @@ std::string make_snippet(const schema::StoredArticle& article, const QueryWords&
     std::size_t start = first_match;
     while (start > 0 && words[last_match - 1].end - words[start - 1].begin <= length && first_match - start < 8) --start;
     while (start > 0 && words[start].run != 0 && words[start].run == words[start - 1].run) --start;
+    // Not from inside the dateline: from its end, when the first match is past it.
+    while (start < first_match && words[start].begin < dateline) ++start;
     std::size_t stop = last_match;
     while (stop < words.size() && words[stop].end - words[start].begin <= length) ++stop;
     // Never cut a phrase occurrence in two: finish the one the passage ends inside.

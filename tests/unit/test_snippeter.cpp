@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/analyzer.hpp"
 #include "searcher/search_result.hpp"
 #include "searcher/snippets/snippeter.hpp"
 
@@ -43,11 +44,9 @@ std::string filler(int words) {
     return text;
 }
 
+// The query as news-search parses it: the words' stems, wildcards over the stems.
 Xapian::Query parsed(const std::string& text) {
-    Xapian::QueryParser parser;
-    parser.set_stemmer(Xapian::Stem("english"));
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser.set_default_op(Xapian::Query::OP_AND);
+    Xapian::QueryParser parser = make_query_parser(Xapian::Database(), "en");
     return parser.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD);
 }
 
@@ -65,7 +64,8 @@ TEST_CASE("query words match as written, by their stem, and as possessives", "[s
     };
     for (auto [word, expected] : {Row{"elections", true}, Row{"Election", true}, Row{"elected", true},
                                   Row{"Putin", true}, Row{"Putin’s", true}, Row{"putin's", true},
-                                  Row{"Putinism", false}, Row{"select", false}, Row{"the", false}}) {
+                                  // "Putinism" has the stem "putin": the index matches it too.
+                                  Row{"Putinism", true}, Row{"select", false}, Row{"the", false}}) {
         INFO(word);
         CHECK(words.matches(word) == expected);
     }
@@ -134,4 +134,28 @@ TEST_CASE("snippets are cut at word boundaries with an ellipsis", "[snippeter]")
 TEST_CASE("without a match the snippet is the start of the body", "[snippeter]") {
     CHECK(snippet_for("zebra", {"First words here. " + filler(100)}, 40) == "First words here. lorem lorem lorem…");
     CHECK(lead_passage("short", 40) == "short");
+}
+
+TEST_CASE("issue 17: a dateline is a place in capitals or an agency, then a dash, near the start", "[snippeter]") {
+    struct Row {
+        const char* paragraph;
+        const char* after;  // what follows the dateline; the whole paragraph when there is none
+    };
+    for (auto [paragraph, after] :
+         {Row{"HOUSTON, March 29 - The oil price rose.", "The oil price rose."},
+          Row{"NEW YORK, Feb 26 -- Shares fell.", "Shares fell."},
+          Row{"LONDON (Reuters) - Sterling firmed.", "Sterling firmed."},
+          Row{"SALVADOR, Feb 26 – Cocoa rains.", "Cocoa rains."},
+          Row{"Tony Blair - the prime minister - spoke.", "Tony Blair - the prime minister - spoke."},
+          Row{"The plan was clear. BONN - later.", "The plan was clear. BONN - later."},
+          Row{"A - B", "A - B"},
+          Row{"No dash here at all.", "No dash here at all."}}) {
+        INFO(paragraph);
+        const std::string text = paragraph;
+        CHECK(text.substr(dateline_length(text)) == after);
+    }
+}
+
+TEST_CASE("issue 17: a lead starts after the dateline", "[snippeter]") {
+    CHECK(snippet_for("zebra", {"HOUSTON, March 29 - The oil price rose on Monday."}) == "The oil price rose on Monday.");
 }

@@ -1,9 +1,12 @@
 // Issue "Search experience": spelling suggestions from the index's own vocabulary.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "common/analyzer.hpp"
 #include "common/schema.hpp"
 #include "searcher/spelling/spelling.hpp"
+#include "searcher/spelling/typo_costs.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace newsdex;
@@ -70,7 +73,7 @@ TEST_CASE("a misspelt word is corrected to a close, more frequent index word", "
                                    Row{"governmen", "government"},  // the corpus typo "governmet" is too rare
                                    Row{"government", ""},        // known words stay
                                    Row{"teh", "the"}, Row{"tehn", "then"}, Row{"xylophone", ""},
-                                   Row{"te", ""},               // too short to correct
+                                   Row{"t", ""},                // too short to correct
                                    Row{"thxx", ""}}) {          // 4 letters: at most 1 edit ("the", "then" are 2)
         INFO(typed);
         auto corrected = corrector.correct_word(typed);
@@ -87,4 +90,49 @@ TEST_CASE("a query is corrected word by word, leaving operators and fields alone
     CHECK(corrector.correct_query("\"governmnet stike\"").value_or("") == "\"government strike\"");
     CHECK_FALSE(corrector.correct_query("government strike"));
     CHECK_FALSE(corrector.correct_query("stik* governmnet2"));
+}
+
+TEST_CASE("issue 17: names and words the old corrector missed are found one edit away", "[spelling]") {
+    test::TempDir dir;
+    // About the share of articles these words have in a year of Reuters, with the words the old
+    // corrector offered instead ("Bra", "China", "Laws", "xyzs").
+    Xapian::Database db = vocabulary(dir, {{"brazil", 39}, {"bra", 5}, {"china", 60}, {"chirac", 20}, {"laws", 30},
+                                           {"lawson", 7}, {"thatcher", 25}, {"greenspan", 10}, {"opec", 40},
+                                           {"open", 30}, {"nakasone", 12}, {"mitterrand", 7}, {"mitterand", 1},
+                                           {"xyzs", 2}, {"minister", 40}, {"ministry", 10}});
+    SpellingCorrector corrector(db, Xapian::Stem("english"));
+    struct Row {
+        const char* typed;
+        const char* expected;
+    };
+    for (auto [typed, expected] : {Row{"Brazl", "brazil"}, Row{"Chirak", "chirac"}, Row{"Lawsen", "lawson"},
+                                   Row{"Thacher", "thatcher"}, Row{"Thatchr", "thatcher"}, Row{"Greenspn", "greenspan"},
+                                   Row{"opek", "opec"},            // k and c sound alike; n is no neighbour of k
+                                   Row{"Nakasne", "nakasone"},
+                                   Row{"Mitterand", "mitterrand"},  // a corpus misspelling, 7 times rarer
+                                   Row{"ministr", "minister"},      // not "ministe", which stems alike
+                                   Row{"xyzzy", ""}, Row{"qxzvjpk", ""}}) {
+        INFO(typed);
+        CHECK(corrector.correct_word(typed).value_or("") == expected);
+    }
+}
+
+TEST_CASE("issue 17: one-edit words cost less for likely slips", "[spelling]") {
+    CHECK(substitution_cost(U'c', U'k') < 1.0);  // sound alike
+    CHECK(substitution_cost(U'a', U's') < 1.0);  // neighbouring keys
+    CHECK(substitution_cost(U'e', U'o') < 1.0);  // vowels
+    CHECK(substitution_cost(U'q', U'm') == 1.0);
+    std::vector<OneEdit> edits = one_edits(U"mitterand");
+    auto cost_of = [&](std::u32string word) {
+        auto it = std::find_if(edits.begin(), edits.end(), [&](const OneEdit& e) { return e.word == word; });
+        return it == edits.end() ? -1.0 : it->cost;
+    };
+    // A letter left out, beside its double or not, and a swap are likelier than a letter typed
+    // for another or an extra letter.
+    CHECK(cost_of(U"mitterrand") < cost_of(U"mitterxand"));
+    CHECK(cost_of(U"mitterxand") < cost_of(U"mitteranq"));
+    CHECK(cost_of(U"mittearnd") < cost_of(U"mitteranq"));
+    CHECK(cost_of(U"mitteranq") == 1.0);  // q is no neighbour of d
+    CHECK(cost_of(U"mitteran") == 1.0);   // an extra d
+    CHECK(cost_of(U"mitterand") < 0);     // not an edit
 }
