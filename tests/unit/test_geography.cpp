@@ -119,7 +119,8 @@ TEST_CASE("a place in a member of a former state belongs to it only during the m
     CHECK(former_on("Kyiv", "1991-10-01") == "Soviet Union");
     CHECK(former_on("Bonn", "1987-03-03") == "West Germany");
     CHECK(former_on("Leipzig", "1989-11-09") == "East Germany");
-    CHECK(former_on("Berlin", "1987-03-03") == "none");  // a divided city: neither
+    CHECK(former_on("Berlin", "1987-03-03") == "West Germany");  // the Federal Republic's claim
+    CHECK(former_on("East Berlin", "1987-03-03") == "East Germany");
     CHECK(former_on("Bonn", "1990-10-03") == "none");
     CHECK(former_on("Ljubljana", "1991-06-24") == "Yugoslavia");
     CHECK(former_on("Ljubljana", "1991-06-25") == "none");

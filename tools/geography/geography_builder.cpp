@@ -178,7 +178,8 @@ private:
         const GazetteerPlace& source = m_sources.gazetteer[place];
         m_bound[place] = true;
         m_owns_name.insert(entry);
-        if (m_entries[entry].kind != PlaceKind::country) m_entries[entry].gazetteer = true;
+        const PlaceKind kind = m_entries[entry].kind;
+        if (kind == PlaceKind::town || kind == PlaceKind::region) m_entries[entry].gazetteer = true;
         m_entries[entry].name = source.name;
         add_name(m_entries[entry], source.name);
         for (const auto& alias : source.aliases) add_name(m_entries[entry], alias);
@@ -525,11 +526,11 @@ private:
                     until = member.substr(colon + 1);
                     member = member.substr(0, colon);
                 }
-                auto country = m_country_by_code.find(member);
-                auto region = m_region_by_iso.find(member);
-                std::size_t id = country != m_country_by_code.end() ? country->second
-                                 : region != m_region_by_iso.end()  ? region->second
-                                                                    : no_index;
+                std::string name = member.substr(1);
+                std::replace(name.begin(), name.end(), '_', ' ');
+                std::size_t id = member.starts_with('=') ? entry_named(name) : no_index;
+                if (auto country = m_country_by_code.find(member); country != m_country_by_code.end()) id = country->second;
+                if (auto region = m_region_by_iso.find(member); region != m_region_by_iso.end()) id = region->second;
                 if (id == no_index || !parse_date_number(until)) {
                     throw std::runtime_error("former_states.tsv: " + row[0] + ": bad member " + member);
                 }
@@ -538,6 +539,17 @@ private:
                 entry.parts += std::to_string(id) + ':' + row[2] + ':' + until;
             }
         }
+    }
+
+    // The one entry displayed as `name`; no_index when none or several.
+    std::size_t entry_named(const std::string& name) const {
+        std::size_t found = no_index;
+        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+            if (m_entries[i].name != name) continue;
+            if (found != no_index) return no_index;
+            found = i;
+        }
+        return found;
     }
 
     // Two regions of one name in different countries ("Punjab") are told apart by their country,
