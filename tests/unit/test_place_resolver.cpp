@@ -66,6 +66,12 @@ TEST_CASE("a dateline's place is a place of the article, decided by its abbrevia
     }
 }
 
+TEST_CASE("a town too small for the geography is placed by the region written beside it", "[places]") {
+    CHECK(resolved("ARMONK, N.Y., March 3 - IBM said.", {})["Armonk"] == "New York State|United States");
+    CHECK(resolved("IBM, based in Armonk, N.Y., said.", {place("Armonk")})["Armonk"] == "New York State|United States");
+    CHECK(resolved("ARMONK, March 3 - IBM said.", {}).count("Armonk") == 0);  // no qualifier: nothing to go on
+}
+
 TEST_CASE("a namesake is decided by the region written beside it in the text", "[places]") {
     CHECK(resolved("The firm moved to Paris, Texas, last year.", {place("Paris"), place("Texas")})["Paris"] ==
           "Texas|United States");
@@ -114,6 +120,9 @@ TEST_CASE("a former state stays itself, and places roll up to it while they were
     CHECK(resolved("MOSCOW, March 3 - Grain.", {}, "1987-03-03")["Moscow"] == "Moscow|Soviet Union");
     CHECK(resolved("MOSCOW, March 3 - Grain.", {}, "2022-03-03")["Moscow"] == "Moscow|Russia");
     CHECK(resolved("BONN, March 3 - Rates.", {}, "1987-03-03")["Bonn"] == "North Rhine-Westphalia|West Germany");
+    CHECK(resolved("WEST BERLIN, March 3 - Rates.", {}, "1987-03-03")["West Berlin"] == "Berlin|West Germany");
+    CHECK(resolved("EAST BERLIN, March 3 - Rates.", {}, "1987-03-03")["East Berlin"] == "Berlin|East Germany");
+    CHECK(resolved("Trade with Germany grew.", {place("Germany")}, "1987-03-03")["Germany"] == "|West Germany");
     CHECK(resolved("Trade with Russia grew.", {place("Russia")}, "1987-03-03")["Russia"] == "|Soviet Union");
 }
 

@@ -52,6 +52,12 @@ std::string with_commas(std::uint64_t number) {
     return out;
 }
 
+// 19870303 -> "1987-03-03".
+std::string date_text(DateNumber date) {
+    const std::string digits = std::to_string(date);
+    return digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2);
+}
+
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // The outcome for one place.
@@ -157,10 +163,17 @@ private:
         const std::optional<DatelinePlace> dateline = find_dateline_place(m_article);
         if (!dateline) return;
         std::vector<PlaceCandidate> candidates = candidates_for(dateline->place);
-        if (candidates.empty()) return;
+        const std::string why = "dateline " + in_quotes(dateline->dateline);
         const std::string key = Gazetteer::fold_key(dateline->place);
         std::size_t index = find_place(key);
-        if (index == m_places.size()) {
+        if (candidates.empty() && index == m_places.size()) {
+            // A town too small for the geography, placed by its qualifier: "ARMONK, N.Y.".
+            Item item;
+            if (dateline->qualifier.empty() || !place_within(item, dateline->qualifier)) return;
+            item.choice.why = why + ": a town the geography lacks, " + item.choice.why;
+            m_places.emplace_back(title_case(dateline->place), ActorType::place, std::vector<std::string>{});
+            m_items.push_back(std::move(item));
+        } else if (index == m_places.size()) {
             m_places.emplace_back(std::string(m_geography.place(candidates.front().id).name), ActorType::place,
                                   std::vector<std::string>{});
             Item item;
@@ -170,13 +183,50 @@ private:
         }
         add_mention(m_places[index], dateline->place);
         m_dateline_item = index;
-        m_dateline_why = "dateline " + in_quotes(dateline->dateline);
+        m_dateline_why = why;
         Item& item = m_items[index];
         if (item.given != nullptr || item.decided) return;
         if (!dateline->qualifier.empty() && narrow(item, qualified_by(dateline->qualifier)) &&
             item.candidates.size() == 1) {
             decide(item, item.candidates.front().id, m_dateline_why);
         }
+    }
+
+    // Settles a place the geography lacks by its qualifier alone, when that names one region or
+    // one country: the place is in it. False when it names none or several.
+    bool place_within(Item& item, std::string_view qualifier) const {
+        const std::set<PlaceId> within = qualified_by(qualifier);
+        std::optional<Place> region, country;
+        for (PlaceId id : within) {
+            const Place place = m_geography.place(id);
+            std::optional<Place>& slot = place.kind == PlaceKind::region ? region : country;
+            if (slot) return false;
+            slot = place;
+        }
+        if (region && country && region->country != country->id) return false;
+        if (!region && !country) return false;
+        item.decided = true;
+        item.choice.region = region ? region->id : no_place;
+        item.choice.country = region ? region->country : country->id;
+        item.choice.why = "in " + std::string((region ? *region : *country).name);
+        return true;
+    }
+
+    // "ARMONK" -> "Armonk", "ST. PAUL" -> "St. Paul", "WINSTON-SALEM" -> "Winston-Salem".
+    static std::string title_case(std::string_view text) {
+        std::string out;
+        bool word_start = true;
+        for (char c : text) {
+            const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (letter) {
+                const bool upper = c >= 'A' && c <= 'Z';
+                if (word_start && !upper) c = static_cast<char>(c - 'a' + 'A');
+                if (!word_start && upper) c = static_cast<char>(c - 'A' + 'a');
+            }
+            out += c;
+            word_start = !letter && static_cast<unsigned char>(c) < 0x80 && c != '\'';
+        }
+        return out;
     }
 
     // The countries named at the start of an organisation's name ("U.S. Agriculture Department",
@@ -252,7 +302,18 @@ private:
             if (auto region = m_geography.region_named(item.given->region)) item.choice.region = region->id;
             return;
         }
-        if (item.candidates.empty()) return;
+        if (item.candidates.empty()) {
+            // A place the geography lacks, written with its region: "Armonk, N.Y.".
+            for (const auto& mention : m_places[index].mentions) {
+                for (const std::string& qualifier : qualifiers_after(mention)) {
+                    if (!place_within(item, qualifier)) continue;
+                    item.choice.why = "written " + in_quotes(mention + ", " + qualifier) + ": a place the geography lacks, " +
+                                      item.choice.why;
+                    return;
+                }
+            }
+            return;
+        }
         if (item.candidates.size() == 1) {
             const PlaceCandidate only = item.candidates.front();
             decide(item, only.id,
@@ -267,25 +328,30 @@ private:
 
     // "Paris, Texas": the region or country written after a mention narrows its candidates.
     bool decide_by_qualifier(Item& item, const std::string& mention) {
+        for (const std::string& qualifier : qualifiers_after(mention)) {
+            const std::set<PlaceId> within = qualified_by(qualifier);
+            if (within.empty() || !narrow(item, within)) continue;
+            if (item.candidates.size() != 1) return false;
+            decide(item, item.candidates.front().id, "written " + in_quotes(mention + ", " + qualifier));
+            return true;
+        }
+        return false;
+    }
+
+    // What the text writes after "MENTION, ": its first capitalised words, longest first
+    // ("New South Wales", "New South", "New"), for every occurrence of the mention.
+    std::vector<std::string> qualifiers_after(const std::string& mention) const {
+        std::vector<std::string> out;
         for (const std::string* text : texts()) {
             for (std::size_t at = text->find(mention); at != std::string::npos; at = text->find(mention, at + 1)) {
                 if (at > 0 && is_letter((*text)[at - 1])) continue;
                 const std::size_t after = at + mention.size();
                 if (text->compare(after, 2, ", ") != 0) continue;
                 const std::vector<std::string_view> words = capitalised_words(std::string_view(*text).substr(after + 2));
-                for (std::size_t count = words.size(); count > 0; --count) {
-                    const std::string qualifier = join(words, 0, count);
-                    const std::set<PlaceId> within = qualified_by(qualifier);
-                    if (within.empty() || !narrow(item, within)) continue;
-                    if (item.candidates.size() == 1) {
-                        decide(item, item.candidates.front().id, "written " + in_quotes(mention + ", " + qualifier));
-                        return true;
-                    }
-                    return false;
-                }
+                for (std::size_t count = words.size(); count > 0; --count) out.push_back(join(words, 0, count));
             }
         }
-        return false;
+        return out;
     }
 
     std::vector<const std::string*> texts() const {
@@ -508,10 +574,9 @@ private:
         if (place && m_date) {
             if (const auto former = m_geography.former_state_on(*place, *m_date)) {
                 actor.country = std::string(m_geography.place(former->state).name);
-                const std::string until = std::to_string(former->until);
-                actor.rollup += "; " + std::string(m_geography.place(former->member).name) + " was part of the " +
-                                actor.country + " until " + until.substr(0, 4) + "-" + until.substr(4, 2) + "-" +
-                                until.substr(6, 2);
+                actor.rollup += "; former state on " + date_text(*m_date) + ": " + actor.country + " (" +
+                                std::string(m_geography.place(former->member).name) + " was part of it until " +
+                                date_text(former->until) + ")";
             }
         }
     }
