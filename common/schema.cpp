@@ -104,8 +104,13 @@ std::optional<ActorType> detail::actor_type_of_code(char code) {
     }
 }
 
-std::string pack_actors(const std::vector<PackedActor>& actors) {
+std::string pack_actors(const std::vector<PackedActor>& actors, const std::vector<PackedGeo>& geo) {
     std::string packed;
+    for (const auto& item : geo) {
+        if (!packed.empty()) packed += detail::actor_separator;
+        packed += item.level == GeoLevel::country ? detail::country_code : detail::region_code;
+        packed += item.name;
+    }
     for (const auto& actor : actors) {
         if (!packed.empty()) packed += detail::actor_separator;
         packed += actor_code(actor.type);
@@ -139,6 +144,12 @@ std::string encode(const StoredArticle& article) {
     if (!article.persons.empty()) j["person"] = article.persons;
     if (!article.orgs.empty()) j["org"] = article.orgs;
     if (!article.places.empty()) j["place"] = article.places;
+    if (!article.place_rollups.empty()) {
+        auto& rollups = j["place_rollups"] = nlohmann::json::array();
+        for (const auto& r : article.place_rollups) {
+            rollups.push_back({{"name", r.name}, {"region", r.region}, {"country", r.country}, {"why", r.why}});
+        }
+    }
     if (!article.also_seen.empty()) {
         auto& seen = j["also_seen"] = nlohmann::json::array();
         for (const auto& s : article.also_seen) {
@@ -167,6 +178,13 @@ StoredArticle decode(std::string_view data) {
     article.persons = string_list(j, "person");
     article.orgs = string_list(j, "org");
     article.places = string_list(j, "place");
+    if (auto it = j.find("place_rollups"); it != j.end() && it->is_array()) {
+        for (const auto& r : *it) {
+            if (!r.is_object()) continue;
+            article.place_rollups.push_back(
+                {string_field(r, "name"), string_field(r, "region"), string_field(r, "country"), string_field(r, "why")});
+        }
+    }
     if (auto it = j.find("also_seen"); it != j.end() && it->is_array()) {
         for (const auto& s : *it) {
             if (!s.is_object()) continue;

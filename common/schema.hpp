@@ -24,6 +24,8 @@ inline constexpr std::string_view person_prefix = "XP";        ///< folded canon
 inline constexpr std::string_view org_prefix = "XO";           ///< folded canonical organisation name
 inline constexpr std::string_view place_prefix = "XL";         ///< folded canonical place name
 inline constexpr std::string_view actor_prefix = "XA";         ///< any of the three above
+inline constexpr std::string_view country_prefix = "XG";       ///< folded country a place of the article is in (or is)
+inline constexpr std::string_view region_prefix = "XR";        ///< folded first-level region a place of the article is in (or is)
 inline constexpr std::string_view content_hash_prefix = "XH";  ///< exact-duplicate key of the cleaned text
 inline constexpr std::string_view band_prefix = "XB";          ///< MinHash LSH band terms
 inline constexpr std::string_view cluster_prefix = "XC";       ///< near-duplicate cluster key
@@ -78,15 +80,31 @@ struct PackedActor {
     std::string name;  ///< canonical display name
 };
 
-/// Packs actors into one value (records of a type code and a name, separated by U+001E).
-[[nodiscard]] std::string pack_actors(const std::vector<PackedActor>& actors);
+/// What the places of an article roll up to: the countries they are in and their regions.
+enum class GeoLevel { country, region };
+
+/// One country or region of an article, stored in the packed actors value before its actors.
+struct PackedGeo {
+    GeoLevel level = GeoLevel::country;
+    std::string name;  ///< display name, e.g. "Japan", "Oregon"
+};
+
+/// Packs the article's countries and regions, then its actors, into one value (records of a type
+/// code and a name, separated by U+001E; countries are 'C', regions 'R', which readers of actors
+/// skip).
+[[nodiscard]] std::string pack_actors(const std::vector<PackedActor>& actors, const std::vector<PackedGeo>& geo = {});
 
 /// Calls `visit(ActorType, std::string_view name)` for each record of a packed actors value,
 /// without copying; malformed records are skipped. The facet counter's fast path.
 template <class Visit>
 void for_each_packed_actor(std::string_view packed, Visit&& visit);
 
-/// Reverses pack_actors(). Malformed records are skipped.
+/// Calls `visit(GeoLevel, std::string_view name)` for each country and region record of a packed
+/// actors value; stops at the first actor record (they come after). The facet counter's fast path.
+template <class Visit>
+void for_each_packed_geo(std::string_view packed, Visit&& visit);
+
+/// Reverses pack_actors() for the actors. Malformed records are skipped.
 [[nodiscard]] std::vector<PackedActor> unpack_actors(std::string_view packed);
 
 /// Another id, source and url under which the same text was seen (an exact copy).
@@ -95,6 +113,14 @@ struct SeenAs {
     std::string source;
     std::string url;
     std::string file;  ///< FILE or FILE:LINE it was read from
+};
+
+/// Where one place of an article rolled up, and why (stored data, for --show and JSON).
+struct PlaceRollup {
+    std::string name;     ///< the place, as in StoredArticle::places
+    std::string region;   ///< its first-level region; empty when unknown
+    std::string country;  ///< its country (or former state on the article's date); empty when unknown
+    std::string why;      ///< e.g. `dateline "PORTLAND, Ore."`
 };
 
 /// The document data: what --show and the result list display.
@@ -112,6 +138,7 @@ struct StoredArticle {
     std::vector<std::string> persons;
     std::vector<std::string> orgs;
     std::vector<std::string> places;
+    std::vector<PlaceRollup> place_rollups;  ///< where each place rolled up and why; empty in older indexes
     std::string cluster;                ///< near-duplicate cluster key
     std::vector<SeenAs> also_seen;      ///< exact copies folded into this document
 };
@@ -131,6 +158,8 @@ namespace detail {
 inline constexpr char actor_separator = '\x1e';
 /// The type a packed record's first byte stands for.
 [[nodiscard]] std::optional<ActorType> actor_type_of_code(char code);
+inline constexpr char country_code = 'C';
+inline constexpr char region_code = 'R';
 }  // namespace detail
 
 template <class Visit>
@@ -141,6 +170,16 @@ void for_each_packed_actor(std::string_view packed, Visit&& visit) {
         if (record.size() >= 2) {
             if (auto type = detail::actor_type_of_code(record[0])) visit(*type, record.substr(1));
         }
+        if (end == std::string_view::npos) break;
+        packed.remove_prefix(end + 1);
+    }
+}
+
+template <class Visit>
+void for_each_packed_geo(std::string_view packed, Visit&& visit) {
+    while (packed.size() >= 2 && (packed[0] == detail::country_code || packed[0] == detail::region_code)) {
+        const std::size_t end = packed.find(detail::actor_separator);
+        visit(packed[0] == detail::country_code ? GeoLevel::country : GeoLevel::region, packed.substr(1, end - 1));
         if (end == std::string_view::npos) break;
         packed.remove_prefix(end + 1);
     }
