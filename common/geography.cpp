@@ -117,7 +117,17 @@ std::filesystem::path Geography::builtin_directory() {
 }
 
 std::vector<std::filesystem::path> Geography::data_files(const std::filesystem::path& directory) {
-    return {directory / places_file_name, directory / names_file_name};
+    std::vector<std::filesystem::path> tables;
+    std::error_code error;
+    for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+        const auto name = it->path().filename();
+        if (it->path().extension() == ".tsv" && name != places_file_name && name != names_file_name) {
+            tables.push_back(it->path());
+        }
+    }
+    std::sort(tables.begin(), tables.end());
+    tables.insert(tables.begin(), {directory / places_file_name, directory / names_file_name});
+    return tables;
 }
 
 Geography Geography::load_builtin() { return load(builtin_directory()); }

@@ -82,7 +82,8 @@ public:
     /// common/data/geography under the data root ($NEWSDEX_DATA_DIR, else the build's NEWSDEX_DATA_DIR).
     [[nodiscard]] static std::filesystem::path builtin_directory();
 
-    /// The files load() reads in `directory`, in a fixed order (for settings fingerprints).
+    /// Every data file of the geography in `directory`, in a fixed order, for settings
+    /// fingerprints: the two load() reads, then the hand-made tables they are generated from.
     [[nodiscard]] static std::vector<std::filesystem::path> data_files(const std::filesystem::path& directory);
 
     /// The entries a surface form names (folded with Gazetteer::fold_key: case, accents and
