@@ -46,23 +46,27 @@ std::vector<FacetValue> chronological(const StringInterner& values, const std::v
     return fill_timeline(std::move(out), period);
 }
 
-// Where a facet's values come from: a value slot, or the actors of one type in the packed
-// actors value (no type: every type).
+// Where a facet's values come from: a value slot, or the packed actors value: the actors of one
+// type (no type: every type), or the countries or regions stored before them.
 struct Source {
     Xapian::valueno slot = Xapian::BAD_VALUENO;
     std::optional<ActorType> actor_type;
+    std::optional<schema::GeoLevel> geo;
 
     [[nodiscard]] bool counts_actor(ActorType type) const {
-        return slot == Xapian::BAD_VALUENO && (!actor_type || *actor_type == type);
+        return slot == Xapian::BAD_VALUENO && !geo && (!actor_type || *actor_type == type);
     }
+    [[nodiscard]] bool counts_geo(schema::GeoLevel level) const { return geo && *geo == level; }
 };
 
 Source source_of(const std::string& facet) {
-    if (facet == "month") return {schema::slot_month, {}};
-    if (facet == "year") return {schema::slot_year, {}};
-    if (facet == "source") return {schema::slot_source, {}};
-    if (auto type = actor_type_from_string(facet)) return {Xapian::BAD_VALUENO, type};
-    return {Xapian::BAD_VALUENO, {}};  // actor
+    if (facet == "month") return {schema::slot_month, {}, {}};
+    if (facet == "year") return {schema::slot_year, {}, {}};
+    if (facet == "source") return {schema::slot_source, {}, {}};
+    if (facet == "country") return {Xapian::BAD_VALUENO, {}, schema::GeoLevel::country};
+    if (facet == "region") return {Xapian::BAD_VALUENO, {}, schema::GeoLevel::region};
+    if (auto type = actor_type_from_string(facet)) return {Xapian::BAD_VALUENO, type, {}};
+    return {Xapian::BAD_VALUENO, {}, {}};  // actor
 }
 
 }  // namespace
@@ -80,7 +84,9 @@ public:
     Spy(const std::vector<std::string>& facets, bool stories) : m_stories(stories) {
         for (const auto& facet : facets) {
             m_facets.push_back(Facet{source_of(facet), {}, {}});
-            if (m_facets.back().source.slot == Xapian::BAD_VALUENO) m_reads_actors = true;
+            const Source& source = m_facets.back().source;
+            if (source.geo) m_reads_geo = true;
+            else if (source.slot == Xapian::BAD_VALUENO) m_reads_actors = true;
         }
     }
 
@@ -92,7 +98,10 @@ public:
             std::string value = document.get_value(facet.source.slot);
             if (!value.empty()) tally(facet.counts, facet.values.intern(value).first);
         }
-        if (m_reads_actors) count_actors(document.get_value(schema::slot_actors));
+        if (!m_reads_actors && !m_reads_geo) return;
+        const std::string packed = document.get_value(schema::slot_actors);
+        if (m_reads_geo) count_geo(packed);
+        if (m_reads_actors) count_actors(packed);
     }
     Xapian::MatchSpy* clone() const override { return nullptr; }  // local databases only
     std::string name() const override { return "newsdex.FacetSpy"; }
@@ -129,6 +138,18 @@ private:
         });
     }
 
+    // The countries and regions come first in the packed value, so a country facet reads only them.
+    void count_geo(std::string_view packed) {
+        schema::for_each_packed_geo(packed, [this](schema::GeoLevel level, std::string_view name) {
+            std::optional<std::uint32_t> id;
+            for (Facet& facet : m_facets) {
+                if (!facet.source.counts_geo(level)) continue;
+                if (!id) id = m_actor_names.intern(name).first;
+                tally(facet.counts, *id);
+            }
+        });
+    }
+
     // Whether some facet counts actors of `type`: names nobody counts are not interned.
     [[nodiscard]] bool wants_actor(ActorType type) const {
         return std::any_of(m_facets.begin(), m_facets.end(),
@@ -136,7 +157,8 @@ private:
     }
 
     bool m_stories;
-    bool m_reads_actors = false;
+    bool m_reads_actors = false;  ///< some facet counts actors
+    bool m_reads_geo = false;     ///< some facet counts countries or regions
     std::vector<Facet> m_facets;  ///< in the order asked
     StringInterner m_actor_names;
     StringInterner m_clusters;
@@ -147,7 +169,8 @@ FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t l
     : m_facets(facets), m_limit(limit) {
     for (const auto& name : facets) {
         if (std::find(facet_names.begin(), facet_names.end(), name) == facet_names.end()) {
-            throw UsageError("unknown facet \"" + name + "\" (use month, year, person, org, place, actor or source)");
+            throw UsageError("unknown facet \"" + name +
+                             "\" (use month, year, person, org, place, actor, country, region or source)");
         }
     }
     m_spy = std::make_unique<Spy>(m_facets, stories);
