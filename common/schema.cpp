@@ -104,13 +104,21 @@ std::optional<ActorType> detail::actor_type_of_code(char code) {
     }
 }
 
-std::string pack_actors(const std::vector<PackedActor>& actors, const std::vector<PackedGeo>& geo) {
+std::string pack_geo(const std::vector<PackedGeo>& geo) {
     std::string packed;
-    for (const auto& item : geo) {
-        if (!packed.empty()) packed += detail::actor_separator;
-        packed += item.level == GeoLevel::country ? detail::country_code : detail::region_code;
-        packed += item.name;
+    for (GeoLevel level : {GeoLevel::country, GeoLevel::region}) {
+        for (const auto& item : geo) {
+            if (item.level != level) continue;
+            if (!packed.empty()) packed += detail::actor_separator;
+            packed += level == GeoLevel::country ? detail::country_code : detail::region_code;
+            packed += item.name;
+        }
     }
+    return packed;
+}
+
+std::string pack_actors(const std::vector<PackedActor>& actors) {
+    std::string packed;
     for (const auto& actor : actors) {
         if (!packed.empty()) packed += detail::actor_separator;
         packed += actor_code(actor.type);

@@ -100,7 +100,8 @@ Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermG
         const auto prefix = item.level == schema::GeoLevel::country ? schema::country_prefix : schema::region_prefix;
         document.add_boolean_term(schema::boolean_term(prefix, item.name));
     }
-    if (!packed.empty()) document.add_value(schema::slot_actors, schema::pack_actors(packed, geo));
+    if (!packed.empty()) document.add_value(schema::slot_actors, schema::pack_actors(packed));
+    if (!geo.empty()) document.add_value(schema::slot_places, schema::pack_geo(geo));
 
     if (!processed.content_hash.empty()) {
         document.add_boolean_term(std::string(schema::content_hash_prefix) + processed.content_hash);

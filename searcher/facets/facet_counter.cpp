@@ -46,8 +46,8 @@ std::vector<FacetValue> chronological(const StringInterner& values, const std::v
     return fill_timeline(std::move(out), period);
 }
 
-// Where a facet's values come from: a value slot, or the packed actors value: the actors of one
-// type (no type: every type), or the countries or regions stored before them.
+// Where a facet's values come from: a value slot; the packed actors value (the actors of one
+// type, or of every type); or the packed places value (countries or regions).
 struct Source {
     Xapian::valueno slot = Xapian::BAD_VALUENO;
     std::optional<ActorType> actor_type;
@@ -85,6 +85,7 @@ public:
         for (const auto& facet : facets) {
             m_facets.push_back(Facet{source_of(facet), {}, {}});
             const Source& source = m_facets.back().source;
+            if (source.counts_geo(schema::GeoLevel::region)) m_reads_regions = true;
             if (source.geo) m_reads_geo = true;
             else if (source.slot == Xapian::BAD_VALUENO) m_reads_actors = true;
         }
@@ -98,10 +99,8 @@ public:
             std::string value = document.get_value(facet.source.slot);
             if (!value.empty()) tally(facet.counts, facet.values.intern(value).first);
         }
-        if (!m_reads_actors && !m_reads_geo) return;
-        const std::string packed = document.get_value(schema::slot_actors);
-        if (m_reads_geo) count_geo(packed);
-        if (m_reads_actors) count_actors(packed);
+        if (m_reads_geo) count_geo(document.get_value(schema::slot_places));
+        if (m_reads_actors) count_actors(document.get_value(schema::slot_actors));
     }
     Xapian::MatchSpy* clone() const override { return nullptr; }  // local databases only
     std::string name() const override { return "newsdex.FacetSpy"; }
@@ -138,15 +137,18 @@ private:
         });
     }
 
-    // The countries and regions come first in the packed value, so a country facet reads only them.
+    // The packed places value: the countries, then the regions, of the document's places.
     void count_geo(std::string_view packed) {
         schema::for_each_packed_geo(packed, [this](schema::GeoLevel level, std::string_view name) {
+            // Without a region facet, the regions after the countries are not read.
+            if (level == schema::GeoLevel::region && !m_reads_regions) return false;
             std::optional<std::uint32_t> id;
             for (Facet& facet : m_facets) {
                 if (!facet.source.counts_geo(level)) continue;
                 if (!id) id = m_actor_names.intern(name).first;
                 tally(facet.counts, *id);
             }
+            return true;
         });
     }
 
@@ -159,6 +161,7 @@ private:
     bool m_stories;
     bool m_reads_actors = false;  ///< some facet counts actors
     bool m_reads_geo = false;     ///< some facet counts countries or regions
+    bool m_reads_regions = false; ///< some facet counts regions
     std::vector<Facet> m_facets;  ///< in the order asked
     StringInterner m_actor_names;
     StringInterner m_clusters;
