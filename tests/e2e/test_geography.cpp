@@ -112,7 +112,7 @@ TEST_CASE("JSON results add each place's region and country and keep actors.plac
     CHECK(hit["places"][0] == json({{"name", "Portland"}, {"region", "Maine"}, {"country", "United States"}}));
 }
 
-TEST_CASE("--show and --explain say why a place rolled up where it did", "[e2e][geography]") {
+TEST_CASE("news-search --show and news-index --explain say why a place rolled up where it did", "[e2e][geography]") {
     const ToolRun show = search(geo_articles_index(), {"--show", "portland-oregon"});
     REQUIRE(show.exit_code == 0);
     CHECK_THAT(show.out, Catch::Contains("Portland: Oregon, United States (dateline \"PORTLAND, Ore., March 3\")"));
