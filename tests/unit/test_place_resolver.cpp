@@ -145,6 +145,12 @@ TEST_CASE("a user gazetteer entry with a country decides the place's country", "
                               R"([{"name": "Springfield", "type": "place", "aliases": [], "country": "United States",
                                    "region": "Illinois"}])"));
     CHECK(resolved("Springfield voted.", {place("Springfield")}, {}, names)["Springfield"] == "Illinois|United States");
+    names.load_file(dir.write("island.json",
+                              R"([{"name": "Isla Nublar", "type": "place", "aliases": [], "country": "Costa Rica",
+                                   "region": "Nublar Province"}])"));
+    CHECK(resolved("Isla Nublar.", {place("Isla Nublar")}, {}, names)["Isla Nublar"] == "Nublar Province|Costa Rica");
+    names.load_file(dir.write("town.json", R"([{"name": "Gotham", "type": "place", "aliases": [], "region": "N.J."}])"));
+    CHECK(resolved("Gotham.", {place("Gotham")}, {}, names)["Gotham"] == "New Jersey|United States");
 }
 
 TEST_CASE("people and organisations pass through unchanged, in order", "[places]") {

@@ -299,7 +299,10 @@ private:
             item.decided = true;
             item.choice.why = "given by the gazetteer";
             if (auto country = m_geography.country_named(item.given->country)) item.choice.country = country->id;
-            if (auto region = m_geography.region_named(item.given->region)) item.choice.region = region->id;
+            if (auto region = m_geography.region_named(item.given->region)) {
+                item.choice.region = region->id;
+                if (item.given->country.empty()) item.choice.country = region->country;
+            }
             return;
         }
         if (item.candidates.empty()) {
@@ -571,6 +574,12 @@ private:
         }
         if (region != no_place) actor.region = std::string(m_geography.place(region).name);
         if (country != no_place) actor.country = std::string(m_geography.place(country).name);
+        if (item.given != nullptr) {
+            // The user's own country or region, as written when the geography does not know it.
+            if (region == no_place) actor.region = item.given->region;
+            if (country == no_place) actor.country = item.given->country;
+            return;
+        }
         if (place && m_date) {
             if (const auto former = m_geography.former_state_on(*place, *m_date)) {
                 actor.country = std::string(m_geography.place(former->state).name);
