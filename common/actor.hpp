@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace newsdex {
@@ -19,9 +20,21 @@ std::optional<ActorType> actor_type_from_string(std::string_view text);
 
 /// One actor of one article.
 struct Actor {
+    /// An empty person.
+    Actor() = default;
+    /// An actor with its name, type and mentions (the place fields empty). A constructor rather
+    /// than aggregate initialisation, so that `Actor{name, type, mentions}` stays complete when
+    /// fields are added.
+    Actor(std::string name_, ActorType type_, std::vector<std::string> mentions_)
+        : name(std::move(name_)), type(type_), mentions(std::move(mentions_)) {}
+
     std::string name;                   ///< canonical name, e.g. "Min Aung Hlaing"
     ActorType type = ActorType::person;
     std::vector<std::string> mentions;  ///< distinct surface forms that resolved to it, in order of first appearance
+    // Places only, filled by the place resolver (indexer/extract/places); empty when unknown.
+    std::string region;   ///< the first-level region it is or lies in, e.g. "Oregon"
+    std::string country;  ///< its country, or the former state it was part of on the article's date
+    std::string rollup;   ///< why it has that region and country, e.g. "dateline \"PORTLAND, Ore.\""
 };
 
 }  // namespace newsdex

@@ -130,6 +130,13 @@ GazetteerEntry parse_entry(const nlohmann::json& item, std::size_t position,
         if (!surname->is_string()) fail(file, where + ": \"surname\" must be a string");
         entry.surname = surname->get<std::string>();
     }
+    for (const char* field : {"country", "region"}) {
+        auto value = item.find(field);
+        if (value == item.end() || value->is_null()) continue;
+        if (!value->is_string()) fail(file, where + ": \"" + field + "\" must be a string");
+        if (entry.type != ActorType::place) fail(file, where + ": only places have a \"" + field + "\"");
+        (std::string_view(field) == "country" ? entry.country : entry.region) = value->get<std::string>();
+    }
     for (const auto* list : {&entry.aliases, &entry.demonyms})
         for (const auto& text : *list)
             if (Gazetteer::fold_key(text).empty())

@@ -24,6 +24,8 @@ struct GazetteerEntry {
     std::vector<std::string> demonyms;   ///< adjectives and nationality nouns, e.g. "Burmese"
     bool ambiguous = false;              ///< the bare name is often another thing: accept only with support
     std::string surname;                 ///< persons: the family name news uses alone, e.g. "Putin"
+    std::string country;                 ///< places: the country it is in, overriding the geography
+    std::string region;                  ///< places: the first-level region it is in, overriding the geography
 };
 
 /// The result of a lookup: the entry, and whether the surface was one of its demonyms.

@@ -124,6 +124,19 @@ std::optional<ActorType> detail::actor_type_of_code(char code) {
     }
 }
 
+std::string pack_geo(const std::vector<PackedGeo>& geo) {
+    std::string packed;
+    for (GeoLevel level : {GeoLevel::country, GeoLevel::region}) {
+        for (const auto& item : geo) {
+            if (item.level != level) continue;
+            if (!packed.empty()) packed += detail::actor_separator;
+            packed += level == GeoLevel::country ? detail::country_code : detail::region_code;
+            packed += item.name;
+        }
+    }
+    return packed;
+}
+
 std::string pack_actors(const std::vector<PackedActor>& actors) {
     std::string packed;
     for (const auto& actor : actors) {
@@ -163,6 +176,12 @@ std::string encode(const StoredArticle& article) {
         auto& mentions = j["mentions"] = nlohmann::json::object();
         for (const auto& actor : article.mentions) mentions[actor.name] = actor.forms;
     }
+    if (!article.place_rollups.empty()) {
+        auto& rollups = j["place_rollups"] = nlohmann::json::array();
+        for (const auto& r : article.place_rollups) {
+            rollups.push_back({{"name", r.name}, {"region", r.region}, {"country", r.country}, {"why", r.why}});
+        }
+    }
     if (!article.also_seen.empty()) {
         auto& seen = j["also_seen"] = nlohmann::json::array();
         for (const auto& s : article.also_seen) {
@@ -199,6 +218,13 @@ StoredArticle decode(std::string_view data) {
                 if (form.is_string()) actor.forms.push_back(form.get<std::string>());
             }
             article.mentions.push_back(std::move(actor));
+        }
+    }
+    if (auto it = j.find("place_rollups"); it != j.end() && it->is_array()) {
+        for (const auto& r : *it) {
+            if (!r.is_object()) continue;
+            article.place_rollups.push_back(
+                {string_field(r, "name"), string_field(r, "region"), string_field(r, "country"), string_field(r, "why")});
         }
     }
     if (auto it = j.find("also_seen"); it != j.end() && it->is_array()) {

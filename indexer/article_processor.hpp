@@ -1,5 +1,6 @@
 #pragma once
-/// The per-article stages that need no index: clean, date, fingerprint, extract actors.
+/// The per-article stages that need no index: clean, date, fingerprint, extract actors and
+/// resolve their places.
 /// Pure and const, so several worker threads share one processor.
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "common/article.hpp"
 #include "common/diagnostics.hpp"
 #include "common/gazetteer.hpp"
+#include "common/geography.hpp"
 #include "indexer/clean/boilerplate_rules.hpp"
 #include "indexer/clean/cleaner.hpp"
 #include "indexer/dedup/minhash.hpp"
@@ -26,6 +28,7 @@ struct ProcessingData {
     BoilerplateRules rules;
     Gazetteer gazetteer;
     ActorWordLists word_lists;
+    Geography geography;
     std::vector<std::filesystem::path> files;  ///< every file read, in a fixed order
 
     /// Loads the built-in data and the user's --boilerplate and --actors files. Throws
@@ -42,6 +45,7 @@ struct ProcessingSettings {
     const Cleaner& cleaner;
     const Gazetteer& gazetteer;
     const ActorWordLists& word_lists;
+    const Geography& geography;
     const MinHasher& hasher;
     std::string fingerprint;       ///< identifies rules, gazetteers and code version in record hashes
     std::optional<int> year;       ///< --year: reference year for year-less datelines

@@ -15,7 +15,15 @@ nlohmann::json actors_json(const std::vector<Actor>& actors) {
     nlohmann::json out = {{"person", nlohmann::json::array()}, {"org", nlohmann::json::array()},
                           {"place", nlohmann::json::array()}};
     for (const auto& actor : actors) {
-        out[std::string(to_string(actor.type))].push_back({{"name", actor.name}, {"mentions", actor.mentions}});
+        nlohmann::json item = {{"name", actor.name}, {"mentions", actor.mentions}};
+        if (actor.type == ActorType::place) {
+            // Additive: where the place rolled up and why (null when unknown).
+            auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); };
+            item["region"] = or_null(actor.region);
+            item["country"] = or_null(actor.country);
+            item["why"] = or_null(actor.rollup);
+        }
+        out[std::string(to_string(actor.type))].push_back(std::move(item));
     }
     return out;
 }
@@ -37,6 +45,12 @@ nlohmann::json explain_json(const ProcessedArticle& processed) {
     };
 }
 
+// "Oregon, United States", "Japan", or "no country" for a place's roll-up.
+std::string place_in(const Actor& place) {
+    if (place.region.empty()) return place.country.empty() ? std::string("no country") : place.country;
+    return place.country.empty() ? place.region : place.region + ", " + place.country;
+}
+
 std::string explain_text(const ProcessedArticle& processed) {
     const Article& article = processed.article;
     std::ostringstream out;
@@ -53,6 +67,9 @@ std::string explain_text(const ProcessedArticle& processed) {
         out << "  " << to_string(actor.type) << ": " << actor.name << "  <- ";
         for (std::size_t i = 0; i < actor.mentions.size(); ++i) out << (i ? ", " : "") << '"' << actor.mentions[i] << '"';
         out << '\n';
+        if (actor.type == ActorType::place && !actor.rollup.empty()) {
+            out << "      in " << place_in(actor) << ": " << actor.rollup << '\n';
+        }
     }
     return out.str();
 }
@@ -63,7 +80,7 @@ std::string explain_article(const IndexerOptions& options, Diagnostics& diagnost
     ProcessingData data = ProcessingData::load(options);
     Cleaner cleaner(std::move(data.rules));
     MinHasher hasher;
-    ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, hasher, {}, options.year};
+    ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, data.geography, hasher, {}, options.year};
 
     ArticleReader reader(expand_inputs({options.explain->string()}, diagnostics), diagnostics);
     std::vector<Article> batch;

@@ -42,15 +42,18 @@ void add_search_flags(CLI::App& app, SearchOptions& options) {
         ->check(CLI::IsMember({"relevance", "date", "-date"}));
     // Repeatable flags take one value each, so `--facet month ''` leaves '' to the query.
     app.add_option("--facet", options.facets,
-                   "Count by day, week (ISO), month, year, person, org, place, actor or source (repeatable)")
+                   "Count by day, week (ISO), month, year, person, org, place, actor, country, region or source (repeatable)")
         ->allow_extra_args(false);
-    app.add_option("--facet-limit", options.facet_limit, "Values shown per person/org/place/actor/source facet")
+    app.add_option("--facet-limit", options.facet_limit, "Values shown per person/org/place/actor/country/region/source facet")
         ->capture_default_str()
         ->check(whole_number(1, max_results));
     app.add_option("--from", options.from, "Only articles dated on or after DATE");
     app.add_option("--to", options.to, "Only articles dated on or before DATE (inclusive)");
     app.add_option("--month", options.month, "Only articles of month YYYY-MM");
     app.add_option("--actor", options.actors, "Only articles mentioning NAME (any alias; repeatable, all must match)")
+        ->allow_extra_args(false);
+    app.add_option("--country", options.countries,
+                   "Only articles with a place in country NAME (any name or adjective; repeatable, all must match)")
         ->allow_extra_args(false);
     app.add_option("--source", options.sources, "Only articles from SOURCE (repeatable, any may match)")
         ->allow_extra_args(false);

@@ -26,12 +26,13 @@ struct SearchOptions {
     std::optional<std::string> show;      ///< --show ID: print one stored article
     std::optional<std::string> cluster;   ///< --cluster ID: list the members of its cluster
     std::string sort = "relevance";       ///< relevance | date (newest first) | -date (oldest first)
-    std::vector<std::string> facets;      ///< month, year, person, org, place, actor, source
+    std::vector<std::string> facets;      ///< month, year, person, org, place, actor, country, region, source
     std::size_t facet_limit = 10;         ///< values per facet for the count-ordered facets
     std::optional<std::string> from;      ///< inclusive lower date bound, any parser format
     std::optional<std::string> to;        ///< inclusive upper date bound
     std::optional<std::string> month;     ///< YYYY-MM
     std::vector<std::string> actors;      ///< --actor NAME (repeatable, ANDed)
+    std::vector<std::string> countries;   ///< --country NAME (repeatable, ANDed)
     std::vector<std::string> sources;     ///< --source NAME (repeatable, ORed)
     bool collapse = true;                 ///< one result per near-duplicate cluster
     std::size_t snippet_length = 200;     ///< target snippet length in characters; 0: no snippets

@@ -35,8 +35,29 @@ schema::StoredArticle stored_form(const ProcessedArticle& processed) {
             if (mention != actor.name) forms.push_back(mention);
         }
         if (!forms.empty()) stored.mentions.push_back({actor.name, std::move(forms)});
+        if (actor.type == ActorType::place) stored.place_rollups.push_back({actor.name, actor.region, actor.country, actor.rollup});
     }
     return stored;
+}
+
+// The distinct countries, then regions, that the article's places roll up to, in order of first
+// appearance: the country and region facets and the `country:` and `region:` filters.
+std::vector<schema::PackedGeo> countries_and_regions(const std::vector<Actor>& actors) {
+    std::vector<schema::PackedGeo> geo;
+    auto add = [&geo](schema::GeoLevel level, const std::string& name) {
+        if (name.empty()) return;
+        for (const auto& item : geo) {
+            if (item.level == level && item.name == name) return;
+        }
+        geo.push_back({level, name});
+    };
+    for (const auto& actor : actors) {
+        if (actor.type == ActorType::place) add(schema::GeoLevel::country, actor.country);
+    }
+    for (const auto& actor : actors) {
+        if (actor.type == ActorType::place) add(schema::GeoLevel::region, actor.region);
+    }
+    return geo;
 }
 
 }  // namespace
@@ -82,7 +103,13 @@ Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermG
         document.add_boolean_term(schema::boolean_term(schema::actor_prefix, actor.name));
         packed.push_back({actor.type, actor.name});
     }
+    const std::vector<schema::PackedGeo> geo = countries_and_regions(processed.actors);
+    for (const auto& item : geo) {
+        const auto prefix = item.level == schema::GeoLevel::country ? schema::country_prefix : schema::region_prefix;
+        document.add_boolean_term(schema::boolean_term(prefix, item.name));
+    }
     if (!packed.empty()) document.add_value(schema::slot_actors, schema::pack_actors(packed));
+    if (!geo.empty()) document.add_value(schema::slot_places, schema::pack_geo(geo));
 
     if (!processed.content_hash.empty()) {
         document.add_boolean_term(std::string(schema::content_hash_prefix) + processed.content_hash);

@@ -52,22 +52,27 @@ std::string raw_date(const Xapian::Document& document) {
     return precision ? schema::date_key(day, *precision) : std::string();
 }
 
-// Where a facet's values come from: a value slot, the date (every date facet shares one count
-// of raw dates), or the actors of one type in the packed actors value (no type: every type).
+// Where a facet's values come from: a value slot; the date (every date facet shares one count
+// of raw dates); the packed actors value (the actors of one type, or of every type); or the
+// packed places value (countries or regions).
 struct Source {
     Xapian::valueno slot = Xapian::BAD_VALUENO;
     std::optional<ActorType> actor_type;
     std::optional<Period> period;
+    std::optional<schema::GeoLevel> geo;
 
     [[nodiscard]] bool counts_actor(ActorType type) const {
-        return slot == Xapian::BAD_VALUENO && !period && (!actor_type || *actor_type == type);
+        return reads_actors() && (!actor_type || *actor_type == type);
     }
-    [[nodiscard]] bool reads_actors() const { return slot == Xapian::BAD_VALUENO && !period; }
+    [[nodiscard]] bool reads_actors() const { return slot == Xapian::BAD_VALUENO && !period && !geo; }
+    [[nodiscard]] bool counts_geo(schema::GeoLevel level) const { return geo && *geo == level; }
 };
 
 Source source_of(const std::string& facet) {
-    if (auto period = period_named(facet)) return {Xapian::BAD_VALUENO, {}, period};
-    if (facet == "source") return {schema::slot_source, {}, {}};
+    if (auto period = period_named(facet)) return {Xapian::BAD_VALUENO, {}, period, {}};
+    if (facet == "source") return {schema::slot_source, {}, {}, {}};
+    if (facet == "country") return {Xapian::BAD_VALUENO, {}, {}, schema::GeoLevel::country};
+    if (facet == "region") return {Xapian::BAD_VALUENO, {}, {}, schema::GeoLevel::region};
     if (auto type = actor_type_from_string(facet)) return {Xapian::BAD_VALUENO, type, {}};
     return {Xapian::BAD_VALUENO, {}, {}};  // actor
 }
@@ -87,8 +92,11 @@ public:
     Spy(const std::vector<std::string>& facets, bool stories) : m_stories(stories) {
         for (const auto& facet : facets) {
             m_facets.push_back(Facet{source_of(facet), {}, {}});
-            if (m_facets.back().source.reads_actors()) m_reads_actors = true;
-            if (m_facets.back().source.period) m_reads_dates = true;
+            const Source& source = m_facets.back().source;
+            if (source.reads_actors()) m_reads_actors = true;
+            if (source.period) m_reads_dates = true;
+            if (source.geo) m_reads_geo = true;
+            if (source.counts_geo(schema::GeoLevel::region)) m_reads_regions = true;
         }
     }
 
@@ -100,6 +108,7 @@ public:
             std::string value = document.get_value(facet.source.slot);
             if (!value.empty()) tally(facet.counts, facet.values.intern(value).first);
         }
+        if (m_reads_geo) count_geo(document.get_value(schema::slot_places));
         if (m_reads_actors) count_actors(document.get_value(schema::slot_actors));
         if (m_reads_dates) tally(m_date_counts, m_dates.intern(raw_date(document)).first);
     }
@@ -146,6 +155,21 @@ private:
         });
     }
 
+    // The packed places value: the countries, then the regions, of the document's places.
+    void count_geo(std::string_view packed) {
+        schema::for_each_packed_geo(packed, [this](schema::GeoLevel level, std::string_view name) {
+            // Without a region facet, the regions after the countries are not read.
+            if (level == schema::GeoLevel::region && !m_reads_regions) return false;
+            std::optional<std::uint32_t> id;
+            for (Facet& facet : m_facets) {
+                if (!facet.source.counts_geo(level)) continue;
+                if (!id) id = m_actor_names.intern(name).first;
+                tally(facet.counts, *id);
+            }
+            return true;
+        });
+    }
+
     // Whether some facet counts actors of `type`: names nobody counts are not interned.
     [[nodiscard]] bool wants_actor(ActorType type) const {
         return std::any_of(m_facets.begin(), m_facets.end(),
@@ -153,8 +177,10 @@ private:
     }
 
     bool m_stories;
-    bool m_reads_actors = false;
-    bool m_reads_dates = false;
+    bool m_reads_actors = false;   ///< some facet counts actors
+    bool m_reads_dates = false;    ///< some facet counts dates
+    bool m_reads_geo = false;      ///< some facet counts countries or regions
+    bool m_reads_regions = false;  ///< some facet counts regions
     std::vector<Facet> m_facets;  ///< in the order asked
     StringInterner m_actor_names;
     StringInterner m_clusters;
@@ -168,7 +194,7 @@ FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t l
     for (const auto& name : facets) {
         if (std::find(facet_names.begin(), facet_names.end(), name) == facet_names.end()) {
             throw UsageError("unknown facet \"" + name +
-                             "\" (use day, week, month, year, person, org, place, actor or source)");
+                             "\" (use day, week, month, year, person, org, place, actor, country, region or source)");
         }
     }
     m_spy = std::make_unique<Spy>(m_facets, stories);

@@ -13,8 +13,8 @@
 namespace newsdex {
 
 /// The facet names news-search accepts.
-inline const std::vector<std::string> facet_names{"day",   "week", "month", "year",  "person",
-                                                  "org",   "place", "actor", "source"};
+inline const std::vector<std::string> facet_names{"day",    "week",  "month",   "year",   "person", "org",
+                                                  "place",  "actor", "country", "region", "source"};
 
 /// Counts the requested facets over every matching document it is shown.
 class FacetCounter {

@@ -55,6 +55,20 @@ std::vector<std::string> ActorNames::terms_for(std::string_view name, std::strin
     return terms;
 }
 
+std::string ActorNames::rollup_term(std::string_view name, std::string_view prefix) const {
+    if (!m_geography) m_geography = Geography::load_builtin();
+    const bool country = prefix == schema::country_prefix;
+    auto named = [&](std::string_view text) {
+        return country ? m_geography->country_named(text) : m_geography->region_named(text);
+    };
+    std::optional<Place> place = named(name);
+    if (!place) {
+        // Through the gazetteer: adjectives ("Soviet") and the gazetteer's own names.
+        if (auto match = m_gazetteer.find(name); match && match->entry->type == ActorType::place) place = named(match->entry->name);
+    }
+    return schema::boolean_term(prefix, place ? place->name : name);
+}
+
 Xapian::Query ActorNames::query_for(std::string_view name, std::string_view prefix) const {
     std::vector<std::string> terms = terms_for(name, prefix);
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());

@@ -2,6 +2,7 @@
 /// Query-side name resolution for actors: any alias, spelling variant or partial name finds
 /// the canonical actor terms the indexer wrote.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/gazetteer.hpp"
+#include "common/geography.hpp"
 
 namespace newsdex {
 
@@ -30,9 +32,17 @@ public:
     /// The filter query for `name`: the OR of terms_for().
     [[nodiscard]] Xapian::Query query_for(std::string_view name, std::string_view prefix) const;
 
+    /// The country term (`prefix` schema::country_prefix) or region term (region_prefix) that
+    /// `name` denotes: a country or former state by any name, alias or adjective ("USSR",
+    /// "Japanese"), a region by any name or abbreviation ("Ore."), as the built-in geography
+    /// and gazetteer know them; else the literal term. Loads the geography on first use (about
+    /// half a millisecond); throws std::runtime_error when it cannot be loaded.
+    [[nodiscard]] std::string rollup_term(std::string_view name, std::string_view prefix) const;
+
 private:
     const Xapian::Database& m_db;
     const Gazetteer& m_gazetteer;
+    mutable std::optional<Geography> m_geography;  ///< loaded when a country or region is first asked for
 };
 
 }  // namespace newsdex

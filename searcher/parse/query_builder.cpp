@@ -213,6 +213,27 @@ private:
     std::string m_prefix;
 };
 
+// `country:NAME`, `region:NAME`: the countries and regions places roll up to, by any of their names.
+class RollupField : public Xapian::FieldProcessor {
+public:
+    RollupField(const ActorNames& names, std::string_view prefix, ParseProblem problem)
+        : m_names(names), m_prefix(prefix), m_problem(std::move(problem)) {}
+    Xapian::Query operator()(const std::string& text) override {
+        // The geography loads on first use; a failure must not pass through Xapian's parser.
+        try {
+            return Xapian::Query(m_names.rollup_term(text, m_prefix));
+        } catch (const std::exception& e) {
+            if (m_problem->empty()) *m_problem = e.what();
+            return Xapian::Query::MatchNothing;
+        }
+    }
+
+private:
+    const ActorNames& m_names;
+    std::string m_prefix;
+    ParseProblem m_problem;
+};
+
 }  // namespace
 
 Xapian::Query date_range_query(const std::string& from, const std::string& to) {
@@ -246,6 +267,8 @@ Xapian::QueryParser QueryBuilder::make_parser(const std::string& lang, const Par
     parser.add_boolean_prefix("org", (new ActorField(m_names, schema::org_prefix))->release(), &and_repeats);
     parser.add_boolean_prefix("place", (new ActorField(m_names, schema::place_prefix))->release(), &and_repeats);
     parser.add_boolean_prefix("actor", (new ActorField(m_names, schema::actor_prefix))->release(), &and_repeats);
+    parser.add_boolean_prefix("country", (new RollupField(m_names, schema::country_prefix, problem))->release(), &and_repeats);
+    parser.add_boolean_prefix("region", (new RollupField(m_names, schema::region_prefix, problem))->release(), &and_repeats);
     parser.add_rangeprocessor((new DateRangeField(problem))->release());
     parser.set_max_expansion(max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     return parser;
@@ -359,6 +382,7 @@ BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
         filters.emplace_back(std::string(schema::month_prefix) + month_key(*date));
     }
     for (const auto& actor : options.actors) filters.push_back(m_names.query_for(actor, schema::actor_prefix));
+    for (const auto& country : options.countries) filters.emplace_back(m_names.rollup_term(country, schema::country_prefix));
     if (!options.sources.empty()) {
         std::vector<Xapian::Query> sources;
         for (const auto& source : options.sources) sources.emplace_back(schema::boolean_term(schema::source_prefix, source));

@@ -22,7 +22,7 @@ struct BuiltQuery {
     Xapian::Query query = Xapian::Query::MatchAll;  ///< the whole query, filters included
     Xapian::Stem stemmer;    ///< the stemmer the text part was parsed with
     bool match_all = false;  ///< the text part was empty: every article matches
-    bool filtered = false;   ///< flag filters (--from, --to, --month, --actor, --source) were added
+    bool filtered = false;   ///< flag filters (--from, --to, --month, --actor, --country, --source) were added
     /// A plain query's distinct words that some article holds, for relaxed matching: each a
     /// term, or a phrase weighted as one word (a hyphenated or unglued word); empty when the
     /// query has operators, quotes, `-word`, fields or wildcards.
@@ -44,8 +44,9 @@ public:
     QueryBuilder(const Xapian::Database& db, const ActorNames& names);
 
     /// Parses `options.query` (words, AND/OR/NOT, "phrases", NEAR, wildcards, title:, source:,
-    /// month:, year:, date:A..B, person:, org:, place:, actor:) and adds the flag filters
-    /// (--from, --to, --month, --actor, --source) under OP_FILTER so they do not change scores.
+    /// month:, year:, date:A..B, person:, org:, place:, actor:, country:, region:) and adds the
+    /// flag filters (--from, --to, --month, --actor, --country, --source) under OP_FILTER so they
+    /// do not change scores.
     /// An empty query matches every article. A plain query of two or more words (no
     /// operators, quotes, fields or wildcards) also ranks articles with the words together
     /// higher: it becomes `parsed AND_MAYBE (PHRASE OR NEAR)` of its words; a word of it that

@@ -35,6 +35,19 @@ json actors_of(const schema::StoredArticle& article) {
     return {{"person", article.persons}, {"org", article.orgs}, {"place", article.places}};
 }
 
+// Additive beside "actors": each place with its region and country (null when unknown), and,
+// with `why`, the reason it rolled up there.
+json places_of(const schema::StoredArticle& article, bool why) {
+    auto or_null = [](const std::string& text) { return text.empty() ? json() : json(text); };
+    json places = json::array();
+    for (const auto& place : article.place_rollups) {
+        json item = {{"name", place.name}, {"region", or_null(place.region)}, {"country", or_null(place.country)}};
+        if (why) item["why"] = or_null(place.why);
+        places.push_back(std::move(item));
+    }
+    return places;
+}
+
 json summary_of(const schema::StoredArticle& article) {
     return {{"id", article.id},
             {"title", article.title},
@@ -55,6 +68,7 @@ std::string render_search_json(const SearchResult& result) {
         item["duplicates"] = hit.duplicates;
         item["cluster"] = or_null(hit.cluster);
         item["actors"] = actors_of(hit.article);
+        item["places"] = places_of(hit.article, false);
         results.push_back(std::move(item));
     }
     json facets = json::object();
@@ -119,6 +133,7 @@ nlohmann::json article_json(const LookedUpArticle& found) {
     j["date_precision"] = or_null(article.date_precision);
     j["cluster"] = or_null(found.cluster);
     j["actors"] = actors_of(article);
+    j["places"] = places_of(article, true);
     json seen = json::array();
     for (const auto& s : article.also_seen) seen.push_back({{"id", s.id}, {"source", s.source}, {"url", s.url}, {"file", s.file}});
     j["also_seen"] = seen;

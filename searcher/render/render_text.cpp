@@ -150,6 +150,12 @@ std::string render_article_text(const LookedUpArticle& found, bool colour) {
     if (!article.persons.empty()) out << "people:  " << join(article.persons, ", ") << '\n';
     if (!article.orgs.empty()) out << "orgs:    " << join(article.orgs, ", ") << '\n';
     if (!article.places.empty()) out << "places:  " << join(article.places, ", ") << '\n';
+    for (const auto& place : article.place_rollups) {
+        if (place.why.empty()) continue;
+        std::string in = place.region.empty() ? place.country : place.region;
+        if (!place.region.empty() && !place.country.empty()) in += ", " + place.country;
+        out << "  " << place.name << ": " << (in.empty() ? std::string("no country") : in) << " (" << place.why << ")\n";
+    }
     for (const auto& seen : article.also_seen) {
         out << "also published as " << seen.id;
         if (!seen.source.empty()) out << " by " << seen.source;

@@ -31,6 +31,12 @@ const TempDir& bbc_index() {
     return index_once(db, built, shared_corpus() / "bbc");
 }
 
+const TempDir& geo_articles_index() {
+    static TempDir db;
+    static bool built = false;
+    return index_once(db, built, test_data() / "geo_articles");
+}
+
 ToolRun search(const TempDir& db, std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", db.path().string()});
     return run_tool(tool("news-search"), args);

@@ -17,6 +17,9 @@ namespace newsdex::test {
 /// The BBC corpus (../shared/corpus/bbc) indexed by news-index, built on first use.
 [[nodiscard]] const TempDir& bbc_index();
 
+/// The geography test articles (tests/data/geo_articles) indexed by news-index, built on first use.
+[[nodiscard]] const TempDir& geo_articles_index();
+
 /// Runs news-search on `db` with `args`.
 [[nodiscard]] ToolRun search(const TempDir& db, std::vector<std::string> args);
 

@@ -24,6 +24,7 @@ struct Doc {
     std::string cluster;
     std::vector<schema::PackedActor> actors;
     std::string source;
+    std::vector<schema::PackedGeo> geo = {};
 };
 
 // A glass database of `docs` in `dir`, committed.
@@ -38,6 +39,7 @@ Xapian::Database shard(const TempDir& dir, const std::string& name, const std::v
         document.add_value(schema::slot_cluster, doc.cluster);
         if (!doc.actors.empty()) document.add_value(schema::slot_actors, schema::pack_actors(doc.actors));
         if (!doc.source.empty()) document.add_value(schema::slot_source, doc.source);
+        if (!doc.geo.empty()) document.add_value(schema::slot_places, schema::pack_geo(doc.geo));
         db.add_document(document);
     }
     db.commit();
@@ -155,4 +157,21 @@ TEST_CASE("date facets of documents indexed before the date key read the precisi
     }
     auto weeks = count(Xapian::Database((dir / "old").string()), {"week"}, 10, false)["week"];
     CHECK(weeks == Counts{{"2022-W32", 1}, {"month only 2022-08", 1}});
+}
+
+TEST_CASE("country and region facets count the countries and regions of the places, not the actors", "[facets]") {
+    using schema::GeoLevel;
+    TempDir dir;
+    Xapian::Database db = shard(dir, "db", {
+        {"2022-08", "a", {{L, "Portland"}}, "", {{GeoLevel::country, "United States"}, {GeoLevel::region, "Oregon"}}},
+        {"2022-08", "b", {{L, "Tokyo"}, {L, "Portland"}}, "",
+         {{GeoLevel::country, "Japan"}, {GeoLevel::country, "United States"}, {GeoLevel::region, "Tokyo"},
+          {GeoLevel::region, "Maine"}}},
+        {"2022-09", "c", {{P, "Alice"}}, "", {}},
+    });
+    auto counts = count(db, {"country", "region", "actor"}, 10, false);
+    CHECK(counts["country"] == Counts{{"United States", 2}, {"Japan", 1}});
+    CHECK(counts["region"] == Counts{{"Maine", 1}, {"Oregon", 1}, {"Tokyo", 1}});
+    CHECK(counts["actor"] == Counts{{"Portland", 2}, {"Alice", 1}, {"Tokyo", 1}});
+    CHECK_THROWS_WITH(FacetCounter({"continent"}, 10), Catch::Contains("country, region"));
 }

@@ -40,6 +40,36 @@ TEST_CASE("schema packs actors into one value and unpacks them", "[schema]") {
     CHECK(schema::unpack_actors("").empty());
 }
 
+TEST_CASE("schema packs an article's countries and regions into one value and reads them back", "[schema]") {
+    using schema::GeoLevel;
+    const std::string packed = schema::pack_geo({{GeoLevel::country, "United States"}, {GeoLevel::country, "Japan"},
+                                                 {GeoLevel::region, "Oregon"}});
+    std::vector<std::pair<GeoLevel, std::string>> back;
+    schema::for_each_packed_geo(packed, [&](GeoLevel level, std::string_view name) { back.emplace_back(level, name); });
+    REQUIRE(back.size() == 3);
+    CHECK(back[0] == std::make_pair(GeoLevel::country, std::string("United States")));
+    CHECK(back[1] == std::make_pair(GeoLevel::country, std::string("Japan")));
+    CHECK(back[2] == std::make_pair(GeoLevel::region, std::string("Oregon")));
+    CHECK(schema::unpack_actors(packed).empty());  // not actors
+    std::size_t none = 0;
+    schema::for_each_packed_geo("", [&](GeoLevel, std::string_view) { ++none; });
+    schema::for_each_packed_geo(schema::pack_actors({{ActorType::place, "Paris"}}), [&](GeoLevel, std::string_view) { ++none; });
+    CHECK(none == 0);
+}
+
+TEST_CASE("stored data keeps where each place rolled up and why", "[schema]") {
+    schema::StoredArticle article;
+    article.id = "a";
+    article.places = {"Portland"};
+    article.place_rollups = {{"Portland", "Oregon", "United States", "dateline \"PORTLAND, Ore.\""}};
+    const auto back = schema::decode(schema::encode(article));
+    REQUIRE(back.place_rollups.size() == 1);
+    CHECK(back.place_rollups[0].region == "Oregon");
+    CHECK(back.place_rollups[0].country == "United States");
+    CHECK(back.place_rollups[0].why == "dateline \"PORTLAND, Ore.\"");
+    CHECK(schema::decode(R"({"id": "old"})").place_rollups.empty());  // indexes made before geography
+}
+
 TEST_CASE("schema keeps every term within Xapian's length limit", "[schema]") {
     std::string long_id(1000, 'x');
     std::string term = schema::id_term(long_id);
