@@ -1,0 +1,150 @@
+// newsdex-actor-score: scores actor extraction against hand labels. On a CoNLL-2003 file it
+// scores the recogniser at mention level (exact span and type, with and without the confidence
+// thresholds) and the full extraction at document level; on a labels file such as
+// tests/data/actors_bbc_labels.json it scores the full extraction as the [actor_quality] test
+// does. --speed times the full extraction over a directory of articles.
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <iomanip>
+#include <iostream>
+
+#include "common/cli/cli_support.hpp"
+#include "indexer/actors.hpp"
+#include "indexer/extract/ner/actor_canonicalizer.hpp"
+#include "indexer/extract/ner/actor_scoring.hpp"
+#include "indexer/extract/ner/ner_evaluation.hpp"
+
+namespace {
+
+using namespace newsdex;
+using Extractor = std::function<std::vector<Actor>(const Article&)>;
+
+constexpr const char* type_names[] = {"person", "org", "place"};
+
+void print_mention_table(const char* title, const TypeCounts& counts) {
+    std::cout << "\n" << title << "\n\n| type | precision | recall | F1 | found | gold |\n|---|---:|---:|---:|---:|---:|\n";
+    for (EntityType type : {EntityType::person, EntityType::org, EntityType::place, EntityType::misc}) {
+        const MatchCounts& c = counts[static_cast<std::size_t>(type)];
+        std::cout << "| " << conll_name(type) << " | " << c.precision() << " | " << c.recall() << " | " << c.f1() << " | "
+                  << c.found << " | " << c.expected << " |\n";
+    }
+    const MatchCounts all = overall(counts, false);
+    std::cout << "| PER+ORG+LOC | " << all.precision() << " | " << all.recall() << " | " << all.f1() << " | " << all.found
+              << " | " << all.expected << " |\n";
+}
+
+void print_actor_table(const char* title, const ActorTypeCounts& counts) {
+    std::cout << "\n" << title << "\n\n| type | precision | recall | F1 | actors found | labelled |\n|---|---:|---:|---:|---:|---:|\n";
+    for (std::size_t t = 0; t < 3; ++t) {
+        const ActorCounts& c = counts[t];
+        std::cout << "| " << type_names[t] << " | " << c.precision() << " | " << c.recall() << " | " << c.f1() << " | "
+                  << c.found << " | " << c.expected << " |\n";
+    }
+}
+
+void score_conll(const std::filesystem::path& file, const EntityRecognizer& recognizer, const Extractor& extract,
+                 const Gazetteer& gazetteer, bool with_mentions, bool show_errors) {
+    const ConllCorpus corpus = ConllCorpus::load(file);
+    std::cout << file.string() << ": " << corpus.documents().size() << " documents, " << corpus.token_count() << " tokens\n";
+    if (with_mentions) {
+        TypeCounts raw{}, kept{};
+        for (const auto& document : corpus.documents()) {
+            const auto entities = recognizer.recognise(document.document);
+            for (std::size_t s = 0; s < document.labels.size(); ++s) {
+                std::vector<EntitySpan> all, confident;
+                for (const auto& e : entities) {
+                    if (e.sentence != s) continue;
+                    all.push_back({e.begin, e.end, e.type});
+                    if (e.confident) confident.push_back({e.begin, e.end, e.type});
+                }
+                const auto gold = entity_spans(document.labels[s]);
+                count_mentions(gold, all, raw);
+                count_mentions(gold, confident, kept);
+            }
+        }
+        print_mention_table("Mention level, recogniser alone (exact span and type), with the confidence thresholds:", kept);
+        print_mention_table("Mention level, recogniser alone, every name decoded (no threshold):", raw);
+    }
+    ActorTypeCounts counts{};
+    for (const auto& document : corpus.documents()) {
+        const Article article = conll_article(document);
+        if (show_errors) std::cerr << "document: " << article.title << '\n';
+        count_document_actors(conll_actors(document), extract(article), gazetteer, counts, show_errors ? &std::cerr : nullptr);
+    }
+    print_actor_table("Document level, full extraction (a gold entity is found when an actor of its type holds all its "
+                      "words or the other way round):",
+                      counts);
+}
+
+void score_labels(const std::filesystem::path& labels, const std::filesystem::path& corpus, const Extractor& extract,
+                  const Gazetteer& gazetteer, bool show_errors) {
+    ActorTypeCounts counts{};
+    const auto articles = read_actor_labels(labels);
+    for (const auto& item : articles) {
+        if (show_errors) std::cerr << "article: " << item.file << '\n';
+        count_labelled_actors(item.actors, extract(read_labelled_article(corpus / item.file)), gazetteer, counts,
+                              show_errors ? &std::cerr : nullptr);
+    }
+    std::cout << labels.string() << ": " << articles.size() << " articles\n";
+    print_actor_table("Actors per article (exact sets, names mapped through the gazetteer), as [actor_quality] counts:", counts);
+}
+
+void time_extraction(const std::filesystem::path& directory, const Extractor& extract) {
+    std::vector<Article> articles;
+    std::size_t bytes = 0;
+    for (const auto& item : std::filesystem::recursive_directory_iterator(directory)) {
+        if (!item.is_regular_file() || item.path().extension() != ".txt") continue;
+        articles.push_back(read_labelled_article(item.path()));
+        bytes += articles.back().title.size();
+        for (const auto& p : articles.back().paragraphs) bytes += p.size();
+    }
+    std::size_t actors = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (const auto& article : articles) actors += extract(article).size();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << directory.string() << ": " << articles.size() << " articles, " << bytes / articles.size()
+              << " bytes each on average, " << actors << " actors\nextraction: " << std::setprecision(1)
+              << 1e6 * seconds / double(articles.size()) << " us per article, " << 1e6 * seconds / double(bytes) * 1700
+              << " us per 1.7 KB\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Score actor extraction against hand labels.", "newsdex-actor-score"};
+    std::filesystem::path conll, labels, corpus, speed;
+    std::string extractor = "recogniser";
+    bool show_errors = false;
+    app.add_flag("--errors", show_errors, "List every wrong and missed actor on stderr");
+    app.add_option("--conll", conll, "Annotated file (CoNLL-2003 format): mention and document level")->check(CLI::ExistingFile);
+    app.add_option("--labels", labels, "Labels file ({\"articles\": [{file, person, org, place}]})")->check(CLI::ExistingFile);
+    app.add_option("--corpus", corpus, "Directory the labels' files are relative to")->check(CLI::ExistingDirectory);
+    app.add_option("--speed", speed, "Time the extraction over the .txt articles of a directory")->check(CLI::ExistingDirectory);
+    app.add_option("--extractor", extractor, "recogniser or rules (the gazetteer-and-rules extractor)")
+        ->check(CLI::IsMember({"recogniser", "rules"}))
+        ->capture_default_str();
+    return run_cli(app, argc, argv, [&] {
+        const Gazetteer gazetteer = Gazetteer::load_builtin();
+        const auto load_start = std::chrono::steady_clock::now();
+        const EntityRecognizer recognizer = EntityRecognizer::load(RecognizerFiles::builtin(), gazetteer);
+        const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start).count();
+        std::cout << std::fixed << std::setprecision(3) << "recogniser: " << recognizer.model().feature_count()
+                  << " features, loaded in " << std::setprecision(1) << load_ms << " ms\n"
+                  << std::setprecision(3);
+        Extractor extract = [&](const Article& article) {
+            std::vector<Actor> actors;
+            for (auto& explained : canonicalize_names(find_name_mentions(article, recognizer), gazetteer))
+                actors.push_back(std::move(explained.actor));
+            return actors;
+        };
+        if (extractor == "rules") extract = [&](const Article& article) { return extract_actors(article, gazetteer); };
+        if (!conll.empty()) score_conll(conll, recognizer, extract, gazetteer, extractor == "recogniser", show_errors);
+        if (!labels.empty()) {
+            if (corpus.empty()) throw UsageError("--labels needs --corpus");
+            score_labels(labels, corpus, extract, gazetteer, show_errors);
+        }
+        if (!speed.empty()) time_extraction(speed, extract);
+        return ExitCode::ok;
+    });
+}

@@ -1,0 +1,31 @@
+#pragma once
+/// What the gazetteer says about each token of a sentence: whether it begins or continues the
+/// longest known name there, of which type, and whether it is a known person's surname. These
+/// are features only: the recogniser decides.
+
+#include "common/gazetteer.hpp"
+#include "indexer/extract/ner/ner_token.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// Bits of a token's gazetteer tag.
+enum GazetteerTagBit : std::uint8_t {
+    gazetteer_begin = 1 << 0,      ///< first token of a known name
+    gazetteer_inside = 1 << 1,     ///< a later token of a known name
+    gazetteer_type_shift = 2,      ///< bits 2-3: 0 person, 1 org, 2 place, 3 demonym
+    gazetteer_ambiguous = 1 << 4,  ///< the entry is marked ambiguous
+    gazetteer_single = 1 << 5,     ///< the known name is this one token
+    gazetteer_surname = 1 << 6,    ///< the token is the surname of a known person
+};
+
+/// Tags the tokens of `sentence`: the leftmost longest gazetteer name (canonical name, alias or
+/// demonym; acronyms only in capitals) starting at each capitalised token. Writes one tag a
+/// token into `tags` (resized). `scratch` is reused between calls to avoid allocation.
+void tag_with_gazetteer(const Gazetteer& gazetteer, const NerSentence& sentence, std::vector<std::uint8_t>& tags,
+                        std::string& scratch);
+
+}  // namespace newsdex

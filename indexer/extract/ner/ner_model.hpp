@@ -1,0 +1,92 @@
+#pragma once
+/// A trained recogniser's weights: for each feature hash a score per label (16-bit integers
+/// with one scale for the model), the label transition scores, and the confidence thresholds
+/// tuned on development data. Loaded from one binary file; see data/README.md for its layout.
+
+#include "indexer/extract/ner/entity_label.hpp"
+#include "indexer/extract/ner/token_features.hpp"
+#include "indexer/extract/ner/viterbi.hpp"
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// One feature's weights as the trainer leaves them.
+struct FeatureWeights {
+    std::uint64_t key = 0;                              ///< the feature hash
+    std::array<float, ner_label_count> weights{};  ///< a score per label
+};
+
+/// The weights of a trained recogniser, in an open-addressed table for lookup. Immutable once
+/// built; const members are thread-safe.
+class NerModel {
+public:
+    /// A model that knows no feature (every token O).
+    NerModel();
+
+    /// Quantises trained weights: each weight becomes a 16-bit integer under one scale chosen
+    /// so the largest fits; weights that round to zero and features left with none are dropped.
+    [[nodiscard]] static NerModel from_weights(const std::vector<FeatureWeights>& features,
+                                               const TransitionScores& transitions);
+
+    /// Reads a model file. Throws std::runtime_error naming the file when it cannot be read,
+    /// is not a model file, or was made for another feature set or label set.
+    [[nodiscard]] static NerModel load(const std::filesystem::path& file);
+
+    /// Reads a model from `in`; `name` names it in errors.
+    [[nodiscard]] static NerModel read(std::istream& in, const std::string& name);
+
+    /// Writes the model file (entries sorted by key, so equal models give equal bytes).
+    /// Throws std::runtime_error when the file cannot be written.
+    void save(const std::filesystem::path& file) const;
+
+    /// Writes the model to `out`.
+    void write(std::ostream& out) const;
+
+    /// Sets `emissions` (resized to tokens × labels) to each scored token's label scores; tokens
+    /// that are not scored get zeros.
+    void score(const SentenceFeatures& features, std::vector<float>& emissions) const;
+
+    /// The transition scores.
+    [[nodiscard]] const TransitionScores& transitions() const { return m_transitions; }
+
+    /// The least margin (best path score minus the best score without the name) at which a
+    /// name of `type` is kept.
+    [[nodiscard]] float threshold(EntityType type) const { return m_thresholds[static_cast<std::size_t>(type)]; }
+
+    /// Sets the margin thresholds, by EntityType.
+    void set_thresholds(const std::array<float, entity_type_count>& thresholds) { m_thresholds = thresholds; }
+
+    /// The number of features with weights.
+    [[nodiscard]] std::size_t feature_count() const { return m_features; }
+
+private:
+    /// One table slot: the key's upper 32 bits (with the lowest bit set; 0 marks an empty slot)
+    /// and the label weights.
+    struct Row {
+        std::uint32_t check = 0;
+        std::array<std::int16_t, ner_label_count> weights{};
+    };
+
+    /// Sizes the table for `features` entries.
+    void reserve(std::size_t features);
+    /// The slot for `key`: its row, or the empty slot where it would go.
+    [[nodiscard]] std::size_t slot_of(std::uint64_t key) const;
+    /// Adds the weights of `key`.
+    void insert(std::uint64_t key, const std::array<std::int16_t, ner_label_count>& weights);
+
+    std::vector<Row> m_rows;
+    std::vector<std::uint64_t> m_keys;  ///< full key per slot, kept only to write the file
+    std::size_t m_mask = 0;
+    std::size_t m_features = 0;
+    float m_scale = 1.0F;  ///< integer weight = round(weight * m_scale)
+    TransitionScores m_transitions{};
+    std::array<float, entity_type_count> m_thresholds{};
+};
+
+}  // namespace newsdex
