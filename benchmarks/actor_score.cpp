@@ -109,6 +109,21 @@ void time_extraction(const std::filesystem::path& directory, const Extractor& ex
               << " us per 1.7 KB\n";
 }
 
+// What the recogniser and the canonicalisation make of one article.
+void show_article(const std::filesystem::path& file, const EntityRecognizer& recognizer, const Gazetteer& gazetteer) {
+    const Article article = read_labelled_article(file);
+    const auto mentions = find_name_mentions(article, recognizer);
+    std::cout << file.string() << "\nmentions:\n";
+    for (const auto& m : mentions)
+        std::cout << "  " << (m.confident ? "  " : "? ") << conll_name(m.type) << " " << std::setprecision(1) << m.margin
+                  << "  " << m.text << (m.title.empty() ? "" : "  [title: " + m.title + "]") << '\n';
+    std::cout << "actors:\n";
+    for (const auto& actor : canonicalize_names(mentions, gazetteer, recognizer.model().lone_name_thresholds())) {
+        std::cout << "  " << (actor.kept ? "" : "(left out) ") << to_string(actor.actor.type) << ": " << actor.actor.name << '\n';
+        for (const auto& reason : actor.evidence) std::cout << "      " << reason << '\n';
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -116,6 +131,11 @@ int main(int argc, char** argv) {
     std::filesystem::path conll, labels, corpus, speed;
     std::string extractor = "recogniser";
     bool show_errors = false;
+    std::vector<float> thresholds;
+    std::filesystem::path show;
+    app.add_option("--show", show, "Print the names found in one article file and how they resolved")->check(CLI::ExistingFile);
+    app.add_option("--thresholds", thresholds, "Confidence thresholds of person, org, place and misc instead of the model's")
+        ->expected(4);
     app.add_flag("--errors", show_errors, "List every wrong and missed actor on stderr");
     app.add_option("--conll", conll, "Annotated file (CoNLL-2003 format): mention and document level")->check(CLI::ExistingFile);
     app.add_option("--labels", labels, "Labels file ({\"articles\": [{file, person, org, place}]})")->check(CLI::ExistingFile);
@@ -127,15 +147,24 @@ int main(int argc, char** argv) {
     return run_cli(app, argc, argv, [&] {
         const Gazetteer gazetteer = Gazetteer::load_builtin();
         const auto load_start = std::chrono::steady_clock::now();
-        const EntityRecognizer recognizer = EntityRecognizer::load(RecognizerFiles::builtin(), gazetteer);
+        EntityRecognizer recognizer = EntityRecognizer::load(RecognizerFiles::builtin(), gazetteer);
+        if (!thresholds.empty()) {
+            NerModel model = recognizer.model();
+            model.set_thresholds({thresholds[0], thresholds[1], thresholds[2], thresholds[3]});
+            recognizer.set_model(std::move(model));
+        }
         const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start).count();
         std::cout << std::fixed << std::setprecision(3) << "recogniser: " << recognizer.model().feature_count()
-                  << " features, loaded in " << std::setprecision(1) << load_ms << " ms\n"
+                  << " features, loaded in " << std::setprecision(1) << load_ms << " ms; thresholds";
+        for (EntityType type : {EntityType::person, EntityType::org, EntityType::place, EntityType::misc})
+            std::cout << ' ' << conll_name(type) << ' ' << recognizer.model().threshold(type) << '/'
+                      << recognizer.model().lone_name_threshold(type);
+        std::cout << '\n'
                   << std::setprecision(3);
         Extractor extract = [&](const Article& article) {
             std::vector<Actor> actors;
-            for (auto& explained : canonicalize_names(find_name_mentions(article, recognizer), gazetteer))
-                actors.push_back(std::move(explained.actor));
+            for (auto& explained : canonicalize_names(find_name_mentions(article, recognizer), gazetteer, recognizer.model().lone_name_thresholds()))
+                if (explained.kept) actors.push_back(std::move(explained.actor));
             return actors;
         };
         if (extractor == "rules") extract = [&](const Article& article) { return extract_actors(article, gazetteer); };
@@ -145,6 +174,7 @@ int main(int argc, char** argv) {
             score_labels(labels, corpus, extract, gazetteer, show_errors);
         }
         if (!speed.empty()) time_extraction(speed, extract);
+        if (!show.empty()) show_article(show, recognizer, gazetteer);
         return ExitCode::ok;
     });
 }

@@ -3,6 +3,7 @@
 #include "indexer/extract/ner/name_words.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <array>
 #include <map>
 #include <optional>
@@ -17,6 +18,9 @@ constexpr std::size_t no_group = static_cast<std::size_t>(-1);
 constexpr std::array<std::string_view, 14> company_forms{"plc", "inc", "corp", "corporation", "ltd", "co",
                                                          "llc", "sa", "ag", "nv", "ab", "spa", "bhd", "cos"};
 
+// Suffixes that make a word of a place: "London-based", "Glasgow-born".
+constexpr std::array<std::string_view, 7> place_suffixes{"based", "born", "bred", "bound", "raised", "headquartered", "listed"};
+
 std::optional<ActorType> actor_type_of(EntityType type) {
     switch (type) {
         case EntityType::person: return ActorType::person;
@@ -25,6 +29,15 @@ std::optional<ActorType> actor_type_of(EntityType type) {
         case EntityType::misc: return std::nullopt;
     }
     return std::nullopt;
+}
+
+EntityType entity_type_of(ActorType type) {
+    switch (type) {
+        case ActorType::person: return EntityType::person;
+        case ActorType::org: return EntityType::org;
+        case ActorType::place: return EntityType::place;
+    }
+    return EntityType::misc;
 }
 
 std::string join(const std::vector<std::string>& words, std::string_view separator) {
@@ -76,6 +89,9 @@ struct Group {
     std::string acronym;             // defined by the article for this name
     float weight = 0.0F;             // summed margins
     std::uint32_t first_order = 0;
+    bool common_words = true;        // every mention is made of common words
+    bool cue = false;                // some mention has a cue word of its type
+    float top_margin = 0.0F;         // the largest margin of a mention
     std::vector<std::size_t> mentions;
     std::vector<std::string> evidence;
     std::size_t merged_into = no_group;
@@ -83,15 +99,14 @@ struct Group {
 
 class Canonicalizer {
 public:
-    Canonicalizer(const std::vector<NameMention>& mentions, const Gazetteer& gazetteer)
-        : m_mentions(mentions), m_gazetteer(gazetteer) {}
+    Canonicalizer(const std::vector<NameMention>& mentions, const Gazetteer& gazetteer, const LoneNameThresholds& thresholds)
+        : m_mentions(mentions), m_gazetteer(gazetteer), m_thresholds(thresholds) {}
 
     std::vector<ExplainedActor> run() {
         for (std::size_t i = 0; i < m_mentions.size(); ++i) add(i);
         join_acronyms();
-        join_short_person_names();
+        join_short_names();
         join_famous_surnames();
-        join_short_org_names();
         unify_types();
         return actors();
     }
@@ -121,6 +136,11 @@ private:
         Group& group = m_groups[g];
         const NameMention& m = m_mentions[mention];
         group.mentions.push_back(mention);
+        group.common_words = group.common_words && m.common_words;
+        group.cue = group.cue || (m.cue && m.type == m.label);
+        group.top_margin = std::max(group.top_margin, m.margin);
+        if (m.label != m.type)
+            group.evidence.push_back("labelled " + std::string(conll_name(m.label)) + ", but an honorific makes a person");
         group.weight += m.margin;
         group.first_order = std::min(group.first_order, m.order);
         if (!m.acronym.empty() && group.acronym.empty()) group.acronym = m.acronym;
@@ -130,18 +150,22 @@ private:
         }
     }
 
-    // The entry a mention names, when the gazetteer and the recogniser agree on its type (a
-    // misc label takes the gazetteer's type; a demonym gives its country).
+    // The entry a mention names, when the gazetteer and the recogniser agree on its type. A misc
+    // label takes the gazetteer's type; a place joined to "-based", "-born"… ("London-based")
+    // gives the place; a known place after "in" is the place even when labelled org ("a
+    // conference in Blackpool").
     const GazetteerEntry* entry_for(const NameMention& m, std::optional<ActorType>& type) const {
         auto match = m_gazetteer.find(m.text);
         if (!match && m.words.size() > 1 && m.words.front() == "the")
             match = m_gazetteer.find_key(join(std::vector<std::string>(m.words.begin() + 1, m.words.end()), " "));
         if (!match && !m.acronym.empty()) match = m_gazetteer.find(m.acronym);
+        if (!match && m.type == EntityType::misc) match = place_before_suffix(m.text);
         if (!match) return nullptr;
         const GazetteerEntry* entry = match->entry;
         if (match->via_demonym) {
-            if (m.type == EntityType::person || m.type == EntityType::org) return nullptr;
-            type = entry->type;
+            // "German" names a nationality, not Germany (it is labelled misc); only a demonym the
+            // recogniser itself takes for a place stands for the place.
+            if (m.type != EntityType::place) return nullptr;
             return entry;
         }
         if (!type) {
@@ -149,7 +173,22 @@ private:
             type = entry->type;
             return entry;
         }
+        if (*type == ActorType::org && entry->type == ActorType::place && !entry->ambiguous && m.after_in) {
+            type = ActorType::place;
+            return entry;
+        }
         return entry->type == *type ? entry : nullptr;
+    }
+
+    // "London-based", "Glasgow-born": the place before the suffix.
+    std::optional<GazetteerMatch> place_before_suffix(const std::string& text) const {
+        const std::size_t dash = text.rfind('-');
+        if (dash == std::string::npos || dash == 0) return std::nullopt;
+        const std::string suffix = Gazetteer::fold_key(text.substr(dash + 1));
+        if (std::find(place_suffixes.begin(), place_suffixes.end(), suffix) == place_suffixes.end()) return std::nullopt;
+        auto match = m_gazetteer.find(text.substr(0, dash));
+        if (!match || match->via_demonym || match->entry->type != ActorType::place) return std::nullopt;
+        return match;
     }
 
     void add(std::size_t index) {
@@ -182,6 +221,9 @@ private:
         Group& source = m_groups[from];
         Group& target = m_groups[into];
         target.mentions.insert(target.mentions.end(), source.mentions.begin(), source.mentions.end());
+        target.common_words = target.common_words && source.common_words;
+        target.cue = target.cue || source.cue;
+        target.top_margin = std::max(target.top_margin, source.top_margin);
         target.weight += source.weight;
         target.first_order = std::min(target.first_order, source.first_order);
         target.evidence.push_back(reason);
@@ -204,35 +246,50 @@ private:
         }
     }
 
-    // "Yeutter", "Mr Lawson", "Min Aung" join the full name the article gives: the nearest one
-    // before, else the first one after.
-    void join_short_person_names() {
+    // Whether group `part` may be a short form of group `full`: "Yeutter", "Mr Lawson", "Min Aung"
+    // of a person's full name (its last or first words, or the gazetteer's surname of that
+    // person); "Lockheed", "Boca" of an organisation's (its first words, when the short form is not
+    // a known name itself). The short form may have been labelled with another type.
+    bool is_short_form(const Group& part, const Group& full) const {
+        if (part.words.size() >= full.words.size()) return false;
+        if (full.type == ActorType::person) {
+            const bool surname = full.entry != nullptr && part.words.size() == 1 &&
+                                 Gazetteer::fold_key(full.entry->surname) == part.words.front();
+            return surname || is_suffix(part.words, full.words) || is_prefix(part.words, full.words);
+        }
+        if (full.type == ActorType::org && is_prefix(part.words, full.words))
+            return part.type == ActorType::org || !m_gazetteer.find(part.name);
+        return false;
+    }
+
+    // Short forms join the full name the article gives: of their own type first, then of
+    // another; the nearest one before, else the first one after.
+    void join_short_names() {
         std::vector<std::size_t> order(m_groups.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(),
                          [this](std::size_t a, std::size_t b) { return m_groups[a].words.size() > m_groups[b].words.size(); });
         for (std::size_t g : order) {
             const Group& part = m_groups[g];
-            if (part.merged_into != no_group || part.type != ActorType::person || part.entry != nullptr) continue;
+            if (part.merged_into != no_group || part.entry != nullptr) continue;
             std::size_t best = no_group;
             for (std::size_t f = 0; f < m_groups.size(); ++f) {
                 const Group& full = m_groups[f];
-                if (f == g || full.merged_into != no_group || full.type != ActorType::person) continue;
-                const bool surname = full.entry != nullptr && part.words.size() == 1 &&
-                                     Gazetteer::fold_key(full.entry->surname) == part.words.front();
-                if (!surname && !is_suffix(part.words, full.words) && !is_prefix(part.words, full.words)) continue;
-                if (best == no_group) {
-                    best = f;
-                    continue;
-                }
-                const bool f_before = full.first_order <= part.first_order;
-                const bool best_before = m_groups[best].first_order <= part.first_order;
-                if ((f_before && (!best_before || full.first_order > m_groups[best].first_order)) ||
-                    (!f_before && !best_before && full.first_order < m_groups[best].first_order))
-                    best = f;
+                if (f == g || full.merged_into != no_group || !is_short_form(part, full)) continue;
+                if (best == no_group || better_target(part, full, m_groups[best])) best = f;
             }
             if (best != no_group) merge(g, best, quoted(g) + " is the short form of " + quoted(best) + " in this article");
         }
+    }
+
+    // Whether `candidate` is a better full name for `part` than `chosen`.
+    static bool better_target(const Group& part, const Group& candidate, const Group& chosen) {
+        const bool candidate_same = candidate.type == part.type;
+        if (candidate_same != (chosen.type == part.type)) return candidate_same;
+        const bool candidate_before = candidate.first_order <= part.first_order;
+        const bool chosen_before = chosen.first_order <= part.first_order;
+        if (candidate_before != chosen_before) return candidate_before;
+        return candidate_before ? candidate.first_order > chosen.first_order : candidate.first_order < chosen.first_order;
     }
 
     // A lone surname joins the gazetteer's person of that surname only when the article
@@ -259,21 +316,6 @@ private:
             }
             const std::size_t target = group_of_entry(person, group.mentions.front());
             merge(g, target, quoted(g) + " is the surname of \"" + person->name + "\": " + support);
-        }
-    }
-
-    // "Lockheed" joins "Lockheed Martin": an organisation name that opens a longer one.
-    void join_short_org_names() {
-        for (std::size_t g = 0; g < m_groups.size(); ++g) {
-            const Group& part = m_groups[g];
-            if (part.merged_into != no_group || part.type != ActorType::org || part.entry != nullptr) continue;
-            for (std::size_t f = 0; f < m_groups.size(); ++f) {
-                const Group& full = m_groups[f];
-                if (f == g || full.merged_into != no_group || full.type != ActorType::org || !is_prefix(part.words, full.words))
-                    continue;
-                merge(g, f, quoted(g) + " is the short form of " + quoted(f) + " in this article");
-                break;
-            }
         }
     }
 
@@ -311,7 +353,18 @@ private:
                 if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(text);
             }
             actor.evidence = group.evidence;
-            if (group.entry == nullptr) actor.evidence.insert(actor.evidence.begin(), "not in the gazetteer: named as written");
+            if (group.entry == nullptr && group.common_words) {
+                actor.kept = false;
+                actor.evidence.push_back("left out: not in the gazetteer and made only of common words");
+            }
+            actor.lone = group.entry == nullptr && !group.cue && group.mentions.size() < 2;
+            actor.margin = group.top_margin;
+            const float threshold = m_thresholds[static_cast<std::size_t>(entity_type_of(group.type))];
+            if (actor.kept && actor.lone && actor.margin < threshold) {
+                actor.kept = false;
+                actor.evidence.push_back("left out: not in the gazetteer, mentioned once, no cue word, and the recogniser is "
+                                         "not sure enough (margin below " + std::to_string(static_cast<int>(threshold)) + ")");
+            }
             ranked.emplace_back(group.first_order, std::move(actor));
         }
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -325,6 +378,7 @@ private:
 
     const std::vector<NameMention>& m_mentions;
     const Gazetteer& m_gazetteer;
+    const LoneNameThresholds& m_thresholds;
     std::vector<Group> m_groups;
     std::unordered_map<const GazetteerEntry*, std::size_t> m_by_entry;
     std::unordered_map<std::string, std::size_t> m_by_key;
@@ -332,8 +386,9 @@ private:
 
 }  // namespace
 
-std::vector<ExplainedActor> canonicalize_names(const std::vector<NameMention>& mentions, const Gazetteer& gazetteer) {
-    return Canonicalizer(mentions, gazetteer).run();
+std::vector<ExplainedActor> canonicalize_names(const std::vector<NameMention>& mentions, const Gazetteer& gazetteer,
+                                               const LoneNameThresholds& thresholds) {
+    return Canonicalizer(mentions, gazetteer, thresholds).run();
 }
 
 }  // namespace newsdex

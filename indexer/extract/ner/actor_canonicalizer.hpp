@@ -9,6 +9,7 @@
 #include "common/gazetteer.hpp"
 #include "indexer/extract/ner/name_mentions.hpp"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -19,13 +20,23 @@ struct ExplainedActor {
     Actor actor;
     std::vector<std::size_t> mentions;  ///< indices into the mentions given, in text order
     std::vector<std::string> evidence;  ///< why it has this name and type, one reason a line
+    bool kept = true;                   ///< false for a name left out; `evidence` says why
+    bool lone = false;                  ///< unknown to the gazetteer, mentioned once, without a cue word
+    float margin = 0.0F;                ///< the largest margin of its mentions
 };
 
+/// How sure the recogniser must be of a lone name (see ExplainedActor::lone), by EntityType.
+using LoneNameThresholds = std::array<float, entity_type_count>;
+
 /// Resolves the mentions of one article (as find_name_mentions returns them). Only confident
-/// person, org and place names become actors, and misc names that the gazetteer knows (a
-/// demonym such as "German" gives its country). Returns the actors ordered by type (person,
-/// org, place), then by first appearance. Pure and thread-safe.
+/// person, org and place names become actors, and misc names that the gazetteer knows as one
+/// ("London-based" gives London; a nationality such as "German" is not Germany). A name the gazetteer does not know that is made
+/// only of common words ("Bright Side of Life", "Anger") is left out, and so is a lone name whose
+/// margin is below its type's threshold. Returns the actors ordered
+/// by type (person, org, place), then by first appearance, the ones left out among them with
+/// `kept` false. Pure and thread-safe.
 [[nodiscard]] std::vector<ExplainedActor> canonicalize_names(const std::vector<NameMention>& mentions,
-                                                             const Gazetteer& gazetteer);
+                                                             const Gazetteer& gazetteer,
+                                                             const LoneNameThresholds& thresholds);
 
 }  // namespace newsdex

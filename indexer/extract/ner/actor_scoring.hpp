@@ -34,9 +34,11 @@ struct ActorCounts {
     /// expected_found / expected (1 when nothing was expected).
     [[nodiscard]] double recall() const { return expected == 0 ? 1.0 : double(expected_found) / double(expected); }
     /// The harmonic mean of precision and recall.
-    [[nodiscard]] double f1() const {
-        const double p = precision(), r = recall();
-        return p + r == 0.0 ? 0.0 : 2 * p * r / (p + r);
+    [[nodiscard]] double f1() const { return f_score(1.0); }
+    /// The F-measure that weighs recall `beta` times as much as precision (0.5: precision counts more).
+    [[nodiscard]] double f_score(double beta) const {
+        const double p = precision(), r = recall(), b2 = beta * beta;
+        return p + r == 0.0 ? 0.0 : (1 + b2) * p * r / (b2 * p + r);
     }
 };
 

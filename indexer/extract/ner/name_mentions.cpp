@@ -20,7 +20,18 @@ public:
     MentionBuilder(const NerDocument& document, const EntityRecognizer& recognizer)
         : m_document(document),
           m_cues(recognizer.cues()),
-          m_title_bits(m_cues.class_bit("honorific") | m_cues.class_bit("title") | m_cues.class_bit("title_modifier")) {
+          m_clusters(recognizer.clusters()),
+          m_title_bits(m_cues.class_bit("honorific") | m_cues.class_bit("title") | m_cues.class_bit("title_modifier")),
+          m_honorific_bits(m_cues.class_bit("honorific")),
+          m_name_cue_bits(m_cues.class_bit("org_suffix") | m_cues.class_bit("org_head") | m_cues.class_bit("place_suffix") |
+                          m_cues.class_bit("place_prefix") | m_cues.class_bit("given_name")) {
+        m_cue_bits.given_name = m_cues.class_bit("given_name");
+        m_cue_bits.speech = m_cues.class_bit("speech");
+        m_cue_bits.role = m_cues.class_bit("role");
+        m_cue_bits.org_word = m_cues.class_bit("org_suffix") | m_cues.class_bit("org_head");
+        m_cue_bits.org_noun = m_cues.class_bit("org_noun");
+        m_cue_bits.place_word = m_cues.class_bit("place_suffix") | m_cues.class_bit("place_prefix");
+        m_cue_bits.place_preposition = m_cues.class_bit("place_preposition");
         std::uint32_t order = 0;
         for (const auto& sentence : document.sentences) {
             m_first_token.push_back(order);
@@ -31,19 +42,24 @@ public:
     NameMention build(const RecognisedEntity& entity) const {
         const NerSentence& sentence = m_document.sentences[entity.sentence];
         std::uint32_t begin = entity.begin;
+        EntityType type = entity.type;
+        // "Mr Frost", "Sir Cliff": whatever the label, an honorific makes a person.
+        const bool retyped = type != EntityType::person && entity.end - begin > 1 &&
+                             has_class(sentence.tokens[begin], m_honorific_bits);
+        if (retyped) type = EntityType::person;
         // Titles inside the span stay out of the name ("Exchequer Nigel Lawson", "Mr Lawson").
-        if (entity.type == EntityType::person)
-            while (begin + 1 < entity.end && is_title(sentence.tokens[begin])) ++begin;
+        if (type == EntityType::person)
+            while (begin + 1 < entity.end && has_class(sentence.tokens[begin], m_title_bits)) ++begin;
         // … and so do those just before it, kept as evidence: "Chancellor of the Exchequer".
         std::uint32_t title_begin = begin;
         while (title_begin > 0) {
             const NerToken& previous = sentence.tokens[title_begin - 1];
-            if (is_title(previous)) {
+            if (has_class(previous, m_title_bits)) {
                 --title_begin;
-            } else if (title_begin >= 2 && is_connector(previous) && is_title(sentence.tokens[title_begin - 2])) {
+            } else if (title_begin >= 2 && is_connector(previous) && has_class(sentence.tokens[title_begin - 2], m_title_bits)) {
                 title_begin -= 2;
             } else if (title_begin >= 3 && is_connector(previous) && is_connector(sentence.tokens[title_begin - 2]) &&
-                       is_title(sentence.tokens[title_begin - 3])) {
+                       has_class(sentence.tokens[title_begin - 3], m_title_bits)) {
                 title_begin -= 3;
             } else {
                 break;
@@ -53,29 +69,79 @@ public:
         mention.text = span_text(sentence, begin, entity.end);
         mention.title = span_text(sentence, title_begin, begin);
         mention.words = name_words(mention.text);
-        mention.type = entity.type;
+        mention.type = type;
+        mention.label = entity.type;
         mention.margin = entity.margin;
         mention.confident = entity.confident;
         mention.headline_case = line_case(sentence) != LineCase::normal;
+        mention.common_words = made_of_common_words(sentence, begin, entity.end);
         mention.order = m_first_token[entity.sentence] + begin;
+        mention.cue = has_cue(sentence, begin, entity.end, type) || !mention.title.empty();
+        mention.after_in = begin > 0 && (sentence.tokens[begin - 1].flags & token_has_upper) == 0 &&
+                           (classes_of(sentence.tokens[begin - 1]) & m_cue_bits.place_preposition) != 0;
         // "International Crisis Group (ICG)".
         if (entity.end + 2 < sentence.tokens.size() && sentence.tokens[entity.end].text == "(" &&
             sentence.tokens[entity.end + 2].text == ")") {
             const NerToken& inside = sentence.tokens[entity.end + 1];
             if ((inside.flags & token_all_upper) != 0 && inside.text.size() >= 2) mention.acronym = std::string(inside.text);
         }
+        if (!mention.acronym.empty()) mention.cue = true;
         return mention;
     }
 
 private:
-    bool is_title(const NerToken& token) const {
-        return (token.flags & token_first_upper) != 0 && (m_cues.classes(word_forms(token.text)) & m_title_bits) != 0;
+    std::uint32_t classes_of(const NerToken& token) const { return m_cues.classes(word_forms(token.text)); }
+
+    // Whether a cue word supports the type of tokens [begin, end).
+    bool has_cue(const NerSentence& sentence, std::uint32_t begin, std::uint32_t end, EntityType type) const {
+        const auto& tokens = sentence.tokens;
+        const std::uint32_t before = begin > 0 ? classes_of(tokens[begin - 1]) : 0;
+        const std::uint32_t after = end < tokens.size() ? classes_of(tokens[end]) : 0;
+        std::uint32_t inside = 0;
+        for (std::uint32_t i = begin; i < end; ++i) inside |= classes_of(tokens[i]);
+        switch (type) {
+            case EntityType::person:
+                return (end - begin >= 2 && (classes_of(tokens[begin]) & m_cue_bits.given_name) != 0) ||
+                       ((before | after) & m_cue_bits.speech) != 0 || (before & m_cue_bits.role) != 0;
+            case EntityType::org:
+                return (inside & m_cue_bits.org_word) != 0 || (before & m_cue_bits.org_noun) != 0;
+            case EntityType::place:
+                return (inside & m_cue_bits.place_word) != 0 || (before & m_cue_bits.place_preposition) != 0;
+            case EntityType::misc:
+                return false;
+        }
+        return false;
+    }
+
+    bool has_class(const NerToken& token, std::uint32_t bits) const {
+        return (token.flags & token_first_upper) != 0 && (m_cues.classes(word_forms(token.text)) & bits) != 0;
+    }
+
+    // Whether every capitalised word of tokens [begin, end) is a common word (mostly lower case in
+    // running text) and none is a cue of a name (an organisation or place word, a given name).
+    bool made_of_common_words(const NerSentence& sentence, std::uint32_t begin, std::uint32_t end) const {
+        bool any = false;
+        for (std::uint32_t i = begin; i < end; ++i) {
+            const NerToken& token = sentence.tokens[i];
+            if ((token.flags & token_has_upper) == 0) continue;
+            const WordForms forms = word_forms(token.text);
+            const std::uint8_t profile = m_clusters.case_profile(forms);
+            if ((profile != 1 && profile != 2) || (m_cues.classes(forms) & m_name_cue_bits) != 0) return false;
+            any = true;
+        }
+        return any;
     }
     static bool is_connector(const NerToken& token) { return token.text == "of" || token.text == "the" || token.text == "for"; }
 
     const NerDocument& m_document;
     const CueWords& m_cues;
+    const WordClusters& m_clusters;
     std::uint32_t m_title_bits;
+    std::uint32_t m_honorific_bits;
+    std::uint32_t m_name_cue_bits;
+    struct {
+        std::uint32_t given_name = 0, speech = 0, role = 0, org_word = 0, org_noun = 0, place_word = 0, place_preposition = 0;
+    } m_cue_bits;
     std::vector<std::uint32_t> m_first_token;
 };
 

@@ -17,10 +17,17 @@ struct NameMention {
     std::string text;                ///< the name alone, e.g. "Nigel Lawson"
     std::string title;               ///< title or honorific before it, e.g. "Chancellor of the Exchequer"; may be empty
     std::vector<std::string> words;  ///< the folded words of `text` (Gazetteer::fold_key)
-    EntityType type = EntityType::misc;  ///< the recogniser's label
+    EntityType type = EntityType::misc;  ///< its type: the recogniser's label, except that an honorific
+                                         ///< makes a person ("Mr Frost" labelled org)
+    EntityType label = EntityType::misc; ///< the recogniser's label
     float margin = 0.0F;             ///< the recogniser's margin
     bool confident = false;          ///< the margin passes the model's threshold
     bool headline_case = false;      ///< from a line in capitals or title case
+    bool common_words = false;       ///< every word of it is mostly written in lower case in running text
+                                     ///< ("Bright Side of Life"), and none is a cue of a name
+    bool after_in = false;           ///< "in", "near", "outside"… stands before it
+    bool cue = false;                ///< a cue word supports its type: a title or given name (person), an
+                                     ///< organisation word or "the firm X" (org), a place word or "in X" (place)
     std::string acronym;             ///< an acronym defined right after it in brackets, e.g. "ICG"
     std::uint32_t order = 0;         ///< position in the article (token count before it)
 };

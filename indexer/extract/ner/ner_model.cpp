@@ -10,7 +10,7 @@
 namespace newsdex {
 namespace {
 
-constexpr char magic[8] = {'N', 'D', 'X', 'N', 'E', 'R', '\0', '\1'};
+constexpr char magic[8] = {'N', 'D', 'X', 'N', 'E', 'R', '\0', '\2'};
 
 void put_u32(std::ostream& out, std::uint32_t value) {
     char bytes[4];
@@ -124,6 +124,7 @@ NerModel NerModel::read(std::istream& in, const std::string& name) {
     model.m_scale = reader.real();
     if (!(model.m_scale > 0.0F)) reader.fail("bad weight scale");
     for (float& threshold : model.m_thresholds) threshold = reader.real();
+    for (float& threshold : model.m_lone_name_thresholds) threshold = reader.real();
     for (float& score : model.m_transitions) score = reader.real();
     const std::uint32_t count = reader.u32();
     model.reserve(count);
@@ -150,6 +151,7 @@ void NerModel::write(std::ostream& out) const {
     put_u32(out, ner_label_count);
     put_float(out, m_scale);
     for (float threshold : m_thresholds) put_float(out, threshold);
+    for (float threshold : m_lone_name_thresholds) put_float(out, threshold);
     for (float score : m_transitions) put_float(out, score);
     std::vector<std::size_t> slots;
     for (std::size_t i = 0; i < m_rows.size(); ++i)

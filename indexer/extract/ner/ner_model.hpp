@@ -62,6 +62,20 @@ public:
     /// Sets the margin thresholds, by EntityType.
     void set_thresholds(const std::array<float, entity_type_count>& thresholds) { m_thresholds = thresholds; }
 
+    /// The least margin at which an actor of `type` with no support is kept: a name the
+    /// gazetteer does not know, mentioned once, with no cue word of its type.
+    [[nodiscard]] float lone_name_threshold(EntityType type) const {
+        return m_lone_name_thresholds[static_cast<std::size_t>(type)];
+    }
+
+    /// All lone-name thresholds, by EntityType.
+    [[nodiscard]] const std::array<float, entity_type_count>& lone_name_thresholds() const { return m_lone_name_thresholds; }
+
+    /// Sets the lone-name thresholds, by EntityType.
+    void set_lone_name_thresholds(const std::array<float, entity_type_count>& thresholds) {
+        m_lone_name_thresholds = thresholds;
+    }
+
     /// The number of features with weights.
     [[nodiscard]] std::size_t feature_count() const { return m_features; }
 
@@ -87,6 +101,7 @@ private:
     float m_scale = 1.0F;  ///< integer weight = round(weight * m_scale)
     TransitionScores m_transitions{};
     std::array<float, entity_type_count> m_thresholds{};
+    std::array<float, entity_type_count> m_lone_name_thresholds{};
 };
 
 }  // namespace newsdex

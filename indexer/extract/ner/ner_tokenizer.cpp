@@ -108,7 +108,7 @@ private:
 
     // A word: letters, digits and marks, joined by inner hyphens, periods ("U.S", "3.5"), commas
     // between digits ("1,250"), apostrophes between letters ("O'Neill", but not a final "'s"),
-    // and "&" between capitals ("AT&T").
+    // and "&" or "/" between capitals ("AT&T", "AC/DC").
     std::size_t scan_word(std::size_t begin) {
         std::size_t i = begin;
         std::int32_t previous = 0;
@@ -126,7 +126,7 @@ private:
             if (cp.value == '-' || cp.value == 0x2011) joins = true;
             else if (cp.value == '.') joins = is_letter_char(previous) == is_letter_char(after.value);
             else if (cp.value == ',') joins = is_digit_char(previous) && is_digit_char(after.value);
-            else if (cp.value == '&') joins = is_upper_char(previous) && is_upper_char(after.value);
+            else if (cp.value == '&' || cp.value == '/') joins = is_upper_char(previous) && is_upper_char(after.value);
             else if (is_apostrophe_char(cp.value)) joins = is_letter_char(previous) && is_letter_char(after.value) && !clitic_at(cp.next);
             if (!joins) break;
             previous = after.value;

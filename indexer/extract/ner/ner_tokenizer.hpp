@@ -1,7 +1,8 @@
 #pragma once
 /// Splits text into sentences of tokens the way the recogniser's training data (CoNLL-2003,
 /// Reuters) is split: punctuation apart, possessive "'s" apart, hyphenated words, dotted
-/// acronyms ("U.S."), known abbreviations ("Corp.", "Mr.") and numbers ("1,250.5") whole.
+/// acronyms ("U.S."), known abbreviations ("Corp.", "Mr."), capitals joined by "&" or "/"
+/// ("AT&T", "AC/DC") and numbers ("1,250.5") whole.
 
 #include "indexer/extract/ner/ner_token.hpp"
 

@@ -42,8 +42,13 @@ void PerceptronTrainer::drop_rare_features() {
         kept.reserve(f.hashes.size());
         std::uint32_t begin = 0;
         for (std::size_t i = 0; i < f.ends.size(); ++i) {
-            for (std::uint32_t k = begin; k < f.ends[i]; ++k)
-                if (*counts.find(f.hashes[k]) >= m_options.min_feature_count) kept.push_back(f.hashes[k]);
+            std::uint8_t lexical = 0;
+            for (std::uint32_t k = begin; k < f.ends[i]; ++k) {
+                if (*counts.find(f.hashes[k]) < m_options.min_feature_count) continue;
+                kept.push_back(f.hashes[k]);
+                if (k - begin < f.lexical[i]) ++lexical;
+            }
+            f.lexical[i] = lexical;
             begin = f.ends[i];
             f.ends[i] = static_cast<std::uint32_t>(kept.size());
         }
@@ -51,9 +56,26 @@ void PerceptronTrainer::drop_rare_features() {
     }
 }
 
-void PerceptronTrainer::score(const Sentence& sentence, std::vector<float>& emissions) const {
-    const SentenceFeatures& f = sentence.features;
-    const std::size_t count = sentence.gold.size();
+SentenceFeatures PerceptronTrainer::with_dropout(const SentenceFeatures& features) {
+    if (m_options.lexical_dropout <= 0.0) return features;
+    SentenceFeatures out;
+    out.scored = features.scored;
+    out.lexical.assign(features.lexical.size(), 0);
+    out.ends.resize(features.ends.size());
+    out.hashes.reserve(features.hashes.size());
+    for (std::size_t i = 0; i < features.ends.size(); ++i) {
+        m_random += 0x9e3779b97f4a7c15ULL;
+        const bool hide = double(mix_hash(m_random) >> 11) * 0x1.0p-53 < m_options.lexical_dropout;
+        const std::uint32_t begin = features.begin_of(i);
+        for (std::uint32_t k = begin + (hide ? features.lexical[i] : 0); k < features.ends[i]; ++k)
+            out.hashes.push_back(features.hashes[k]);
+        out.ends[i] = static_cast<std::uint32_t>(out.hashes.size());
+    }
+    return out;
+}
+
+void PerceptronTrainer::score(const SentenceFeatures& f, std::vector<float>& emissions) const {
+    const std::size_t count = f.scored.size();
     emissions.assign(count * ner_label_count, 0.0F);
     for (std::size_t i = 0; i < count; ++i) {
         if (f.scored[i] == 0) continue;
@@ -100,11 +122,11 @@ std::size_t PerceptronTrainer::run_epoch() {
     std::vector<NerLabel> predicted;
     for (std::size_t index : order) {
         const Sentence& sentence = m_sentences[index];
-        score(sentence, emissions);
+        const SentenceFeatures f = with_dropout(sentence.features);
+        score(f, emissions);
         viterbi_decode(emissions.data(), sentence.gold.size(), sentence.allowed.data(), m_transitions, predicted);
         if (predicted != sentence.gold) {
             ++mistakes;
-            const SentenceFeatures& f = sentence.features;
             for (std::size_t i = 0; i < predicted.size(); ++i) {
                 const std::size_t previous_gold = i == 0 ? ner_label_count : sentence.gold[i - 1];
                 const std::size_t previous_predicted = i == 0 ? ner_label_count : predicted[i - 1];

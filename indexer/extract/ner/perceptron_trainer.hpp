@@ -18,6 +18,7 @@ namespace newsdex {
 struct PerceptronOptions {
     std::uint64_t seed = 1;         ///< seeds the shuffles
     std::uint32_t min_feature_count = 2;  ///< features seen fewer times in training are dropped
+    double lexical_dropout = 0.0;   ///< chance that a token's word features are hidden in an epoch
 };
 
 /// Accumulates training sentences, then runs epochs and hands out the averaged model.
@@ -54,8 +55,10 @@ private:
         std::vector<LabelMask> allowed;
     };
 
-    /// Label scores of a sentence under the current (not averaged) weights.
-    void score(const Sentence& sentence, std::vector<float>& emissions) const;
+    /// Label scores of a sentence's features under the current (not averaged) weights.
+    void score(const SentenceFeatures& features, std::vector<float>& emissions) const;
+    /// The features of a sentence for one epoch, with some tokens' word features hidden.
+    [[nodiscard]] SentenceFeatures with_dropout(const SentenceFeatures& features);
     /// Adds `delta` to the weight of (feature, label), keeping the averaging sums.
     void update(std::uint64_t feature, NerLabel label, float delta);
     /// Adds `delta` to the transition (previous, label); previous = ner_label_count at the start.

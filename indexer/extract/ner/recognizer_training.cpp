@@ -1,6 +1,9 @@
 #include "indexer/extract/ner/recognizer_training.hpp"
 
+#include "indexer/extract/ner/actor_canonicalizer.hpp"
+#include "indexer/extract/ner/actor_scoring.hpp"
 #include "indexer/extract/ner/conll_corpus.hpp"
+#include "indexer/extract/ner/name_mentions.hpp"
 #include "indexer/extract/ner/ner_evaluation.hpp"
 #include "indexer/extract/ner/perceptron_trainer.hpp"
 
@@ -83,31 +86,52 @@ void log_scores(std::ostream& log, const TypeCounts& counts) {
     log.unsetf(std::ios::floatfield);
 }
 
-}  // namespace
-
-void train_recognizer(const TrainingSettings& settings, const Gazetteer& gazetteer, std::ostream& log) {
-    const ConllCorpus train = ConllCorpus::load(settings.train);
-    const ConllCorpus dev = ConllCorpus::load(settings.dev);
-    EntityRecognizer recognizer(NerModel{}, WordClusters::load(settings.files.word_classes, settings.files.word_case),
-                                CueWords::load(settings.files.cue_words), gazetteer);
-    // The features of the training data, computed once.
-    WordClusters clusters = WordClusters::load(settings.files.word_classes, settings.files.word_case);
-    CueWords cues = CueWords::load(settings.files.cue_words);
-    FeatureExtractor extractor(clusters, cues, gazetteer);
-    PerceptronTrainer trainer(PerceptronOptions{settings.seed, settings.min_feature_count});
-    std::vector<SentenceFeatures> features;
-    for (const auto& document : train.documents()) {
-        extractor.extract(document.document, features);
-        for (std::size_t s = 0; s < features.size(); ++s) trainer.add(std::move(features[s]), document.labels[s]);
+// The least margin for a lone name of each type (unknown to the gazetteer, mentioned once,
+// without a cue word) that gives the best document-level F0.5 on `corpus`: a name the model
+// is unsure of is better left out than wrong.
+LoneNameThresholds tune_lone_name_thresholds(const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
+                                             const ConllCorpus& corpus, std::ostream& log) {
+    struct Document {
+        LabelledActors gold;
+        std::vector<ExplainedActor> actors;
+    };
+    std::vector<Document> documents;
+    const LoneNameThresholds none{};
+    for (const auto& labelled : corpus.documents()) {
+        const Article article = conll_article(labelled);
+        documents.push_back({conll_actors(labelled), canonicalize_names(find_name_mentions(article, recognizer), gazetteer, none)});
     }
-    trainer.drop_rare_features();
-    log << "training on " << trainer.sentence_count() << " sentences (" << train.token_count() << " tokens, "
-        << trainer.unreachable_tokens() << " name tokens never scored)\n";
+    LoneNameThresholds thresholds{};
+    for (std::size_t t = 0; t < 3; ++t) {
+        double best = -1.0;
+        for (float threshold = 0.0F; threshold <= 150.0F; threshold += 5.0F) {
+            ActorTypeCounts counts{};
+            for (const auto& document : documents) {
+                std::vector<Actor> kept;
+                for (const auto& actor : document.actors)
+                    if (actor.kept && !(actor.lone && static_cast<std::size_t>(actor.actor.type) == t && actor.margin < threshold))
+                        kept.push_back(actor.actor);
+                count_document_actors(document.gold, kept, gazetteer, counts);
+            }
+            const double score = counts[t].f_score(0.5);
+            if (score > best) {
+                best = score;
+                thresholds[t] = threshold;
+            }
+        }
+        log << "lone-name threshold " << to_string(static_cast<ActorType>(t)) << ": margin " << thresholds[t]
+            << " (dev document F0.5 " << std::setprecision(4) << best << ")\n";
+    }
+    return thresholds;
+}
 
+// Runs the epochs and keeps the averaged model that scores best on `dev`.
+NerModel best_model(PerceptronTrainer& trainer, EntityRecognizer& recognizer, const ConllCorpus& dev,
+                    std::uint32_t epochs, std::ostream& log) {
     double best_f1 = -1.0;
     NerModel best;
     std::uint32_t best_epoch = 0;
-    for (std::uint32_t epoch = 1; epoch <= settings.epochs; ++epoch) {
+    for (std::uint32_t epoch = 1; epoch <= epochs; ++epoch) {
         const std::size_t mistakes = trainer.run_epoch();
         recognizer.set_model(trainer.averaged_model());
         const TypeCounts counts = evaluate(recognizer, dev);
@@ -122,8 +146,35 @@ void train_recognizer(const TrainingSettings& settings, const Gazetteer& gazette
         }
     }
     log << "kept epoch " << best_epoch << " (" << best.feature_count() << " features)\n";
+    return best;
+}
+
+void add_annotated(PerceptronTrainer& trainer, const FeatureExtractor& extractor, const ConllCorpus& corpus) {
+    std::vector<SentenceFeatures> features;
+    for (const auto& document : corpus.documents()) {
+        extractor.extract(document.document, features);
+        for (std::size_t s = 0; s < features.size(); ++s) trainer.add(std::move(features[s]), document.labels[s]);
+    }
+}
+
+}  // namespace
+
+void train_recognizer(const TrainingSettings& settings, const Gazetteer& gazetteer, std::ostream& log) {
+    const ConllCorpus train = ConllCorpus::load(settings.train);
+    const ConllCorpus dev = ConllCorpus::load(settings.dev);
+    EntityRecognizer recognizer(NerModel{}, WordClusters::load(settings.files.word_classes, settings.files.word_case),
+                                CueWords::load(settings.files.cue_words), gazetteer);
+    const FeatureExtractor extractor(recognizer.clusters(), recognizer.cues(), gazetteer);
+    PerceptronTrainer trainer(PerceptronOptions{settings.seed, settings.min_feature_count, settings.lexical_dropout});
+    add_annotated(trainer, extractor, train);
+    trainer.drop_rare_features();
+    log << "training on " << trainer.sentence_count() << " sentences (" << train.token_count() << " tokens, "
+        << trainer.unreachable_tokens() << " name tokens never scored)\n";
+    NerModel best = best_model(trainer, recognizer, dev, settings.epochs, log);
     recognizer.set_model(best);
     best.set_thresholds(tune_thresholds(recognizer, dev, log));
+    recognizer.set_model(best);
+    best.set_lone_name_thresholds(tune_lone_name_thresholds(recognizer, gazetteer, dev, log));
     best.save(settings.files.model);
 }
 

@@ -19,10 +19,12 @@ struct TrainingSettings {
     std::uint32_t epochs = 20;          ///< the most epochs tried
     std::uint64_t seed = 1;             ///< seeds the perceptron's shuffles
     std::uint32_t min_feature_count = 2;  ///< rarer features are dropped
+    double lexical_dropout = 0.0;         ///< chance that a token's word features are hidden in an epoch
 };
 
 /// Trains, keeps the epoch whose averaged model scores best on the development file (mention
-/// F1 over person, org and place), tunes each type's margin threshold there, and writes the
+/// F1 over person, org and place), tunes each type's margin threshold there (mention F1) and
+/// each type's lone-name threshold (document-level F0.5 of the full extraction), and writes the
 /// model to settings.files.model. Progress goes to `log`, one line an epoch. Throws
 /// std::runtime_error when a file cannot be read or written.
 void train_recognizer(const TrainingSettings& settings, const Gazetteer& gazetteer, std::ostream& log);

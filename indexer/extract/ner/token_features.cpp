@@ -135,6 +135,7 @@ void FeatureExtractor::extract(const NerDocument& document, std::vector<Sentence
         f.hashes.clear();
         f.ends.assign(n, 0);
         f.scored.assign(n, 0);
+        f.lexical.assign(n, 0);
         auto lower_at = [&](std::ptrdiff_t j) {
             return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? outside_word : info[static_cast<std::size_t>(j)].forms.lower_digits_zero;
         };
@@ -163,9 +164,10 @@ void FeatureExtractor::extract(const NerDocument& document, std::vector<Sentence
                 auto& h = f.hashes;
                 const std::uint64_t position = token_position(sentence, i);
                 const std::uint64_t first_upper = (t.flags & token_first_upper) != 0 ? 1 : 0;
-                h.push_back(feature(t_bias, 0));
                 h.push_back(feature(t_word, t.forms.exact));
                 h.push_back(feature(t_lower, t.forms.lower_digits_zero));
+                f.lexical[i] = 2;
+                h.push_back(feature(t_bias, 0));
                 h.push_back(feature(t_shape, t.forms.shape));
                 for (std::size_t k = 0; k < 4; ++k) {
                     if (t.forms.prefixes[k] != 0) h.push_back(feature(static_cast<Template>(t_prefix + k), t.forms.prefixes[k]));

@@ -22,6 +22,8 @@ struct SentenceFeatures {
     std::vector<std::uint64_t> hashes;  ///< every token's features, token after token
     std::vector<std::uint32_t> ends;    ///< ends[i]: the end of token i's features in `hashes`
     std::vector<std::uint8_t> scored;   ///< 1 when token i is scored; 0 means it is O for certain
+    std::vector<std::uint8_t> lexical;  ///< lexical[i]: how many of token i's first features name the word
+                                        ///< itself (training drops them at random, so that context counts)
 
     /// The first feature of token `i`.
     [[nodiscard]] std::uint32_t begin_of(std::size_t i) const { return i == 0 ? 0 : ends[i - 1]; }

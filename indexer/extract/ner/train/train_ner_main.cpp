@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     app.add_option("--cue-words", settings.files.cue_words, "Cue words file")->capture_default_str();
     app.add_option("--epochs", settings.epochs, "Most epochs")->capture_default_str();
     app.add_option("--seed", settings.seed, "Seed of the shuffles")->capture_default_str();
+    app.add_option("--lexical-dropout", settings.lexical_dropout, "Chance of hiding a token's word features in an epoch")
+        ->capture_default_str();
     app.add_option("--min-count", settings.min_feature_count, "Drop features seen fewer times")->capture_default_str();
     return run_cli(app, argc, argv, [&] {
         train_recognizer(settings, Gazetteer::load_builtin(), std::cerr);
