@@ -10,7 +10,7 @@
 #include <iostream>
 
 #include "common/cli/cli_support.hpp"
-#include "indexer/actors.hpp"
+#include "indexer/extract/actors.hpp"
 #include "indexer/extract/ner/actor_canonicalizer.hpp"
 #include "indexer/extract/ner/actor_scoring.hpp"
 #include "indexer/extract/ner/ner_evaluation.hpp"
@@ -167,7 +167,8 @@ int main(int argc, char** argv) {
                 if (explained.kept) actors.push_back(std::move(explained.actor));
             return actors;
         };
-        if (extractor == "rules") extract = [&](const Article& article) { return extract_actors(article, gazetteer); };
+        const ActorWordLists word_lists = ActorWordLists::load_builtin();
+        if (extractor == "rules") extract = [&](const Article& article) { return extract_actors(article, gazetteer, word_lists); };
         if (!conll.empty()) score_conll(conll, recognizer, extract, gazetteer, extractor == "recogniser", show_errors);
         if (!labels.empty()) {
             if (corpus.empty()) throw UsageError("--labels needs --corpus");
