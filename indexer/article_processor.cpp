@@ -14,7 +14,7 @@ namespace newsdex {
 namespace {
 
 // Bumped whenever processing changes what a document holds, so that re-runs re-index.
-constexpr std::string_view processing_version = "newsdex-processing-2";
+constexpr std::string_view processing_version = "newsdex-processing-3";
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {
     std::vector<std::filesystem::path> files;
@@ -29,7 +29,7 @@ std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& di
 }  // namespace
 
 ProcessingData ProcessingData::load(const IndexerOptions& options) {
-    ProcessingData data{BoilerplateRules::load_builtin(), Gazetteer::load_builtin(), ActorWordLists::load_builtin(), {}};
+    ProcessingData data{BoilerplateRules::load_builtin(), Gazetteer::load_builtin(), EntityRecognizer::load_builtin(), {}};
     try {
         for (const auto& file : options.boilerplate_files) data.rules.add_file(file);
         for (const auto& file : options.actor_files) data.gazetteer.load_file(file);
@@ -40,7 +40,7 @@ ProcessingData ProcessingData::load(const IndexerOptions& options) {
     data.files.insert(data.files.end(), options.boilerplate_files.begin(), options.boilerplate_files.end());
     for (const auto& file : json_files_in(Gazetteer::builtin_directory())) data.files.push_back(file);
     data.files.insert(data.files.end(), options.actor_files.begin(), options.actor_files.end());
-    data.files.insert(data.files.end(), data.word_lists.files().begin(), data.word_lists.files().end());
+    for (const auto& file : RecognizerFiles::builtin().all()) data.files.push_back(file);
     return data;
 }
 
@@ -100,7 +100,7 @@ ProcessedArticle process_article(Article article, const ProcessingSettings& sett
     DateFinding finding = extract_date(cleaned);
     if (finding.warning) diagnostics.warn(cleaned.origin, *finding.warning);
     processed.date = finding.date;
-    processed.actors = extract_actors(cleaned, settings.gazetteer, settings.word_lists);
+    processed.actors = extract_actors(cleaned, settings.recognizer, settings.gazetteer);
     return processed;
 }
 

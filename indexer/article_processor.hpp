@@ -13,7 +13,7 @@
 #include "indexer/clean/boilerplate_rules.hpp"
 #include "indexer/clean/cleaner.hpp"
 #include "indexer/dedup/minhash.hpp"
-#include "indexer/extract/actor_word_lists.hpp"
+#include "indexer/extract/ner/entity_recognizer.hpp"
 #include "indexer/options.hpp"
 #include "indexer/processed_article.hpp"
 #include "indexer/stage_times.hpp"
@@ -25,7 +25,7 @@ namespace newsdex {
 struct ProcessingData {
     BoilerplateRules rules;
     Gazetteer gazetteer;
-    ActorWordLists word_lists;
+    EntityRecognizer recognizer;                ///< the trained names recogniser and its word tables
     std::vector<std::filesystem::path> files;  ///< every file read, in a fixed order
 
     /// Loads the built-in data and the user's --boilerplate and --actors files. Throws
@@ -41,7 +41,7 @@ struct ProcessingData {
 struct ProcessingSettings {
     const Cleaner& cleaner;
     const Gazetteer& gazetteer;
-    const ActorWordLists& word_lists;
+    const EntityRecognizer& recognizer;
     const MinHasher& hasher;
     std::string fingerprint;       ///< identifies rules, gazetteers and code version in record hashes
     std::optional<int> year;       ///< --year: reference year for year-less datelines

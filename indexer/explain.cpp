@@ -63,7 +63,7 @@ std::string explain_article(const IndexerOptions& options, Diagnostics& diagnost
     ProcessingData data = ProcessingData::load(options);
     Cleaner cleaner(std::move(data.rules));
     MinHasher hasher;
-    ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, hasher, {}, options.year};
+    ProcessingSettings settings{cleaner, data.gazetteer, data.recognizer, hasher, {}, options.year};
 
     ArticleReader reader(expand_inputs({options.explain->string()}, diagnostics), diagnostics);
     std::vector<Article> batch;

@@ -102,7 +102,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         learn_source_boilerplate(sources, {options.max_article_bytes, options.max_paragraphs}, learned);
     }
     Cleaner cleaner(std::move(data.rules), &learned);
-    ProcessingSettings settings{cleaner,          data.gazetteer,          data.word_lists, hasher,
+    ProcessingSettings settings{cleaner,          data.gazetteer,          data.recognizer, hasher,
                                 data.fingerprint(options), options.year, options.max_term_bytes};
 
     const ReaderLimits limits{options.max_article_bytes, options.max_paragraphs};

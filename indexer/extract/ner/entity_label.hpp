@@ -2,6 +2,8 @@
 /// The labels of the named-entity recogniser: four entity types in the BIO scheme (B = first
 /// word of a name, I = a later word, O = no name), as the decoder and the model file number them.
 
+#include "common/actor.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -13,6 +15,27 @@ namespace newsdex {
 /// The kinds of name the recogniser finds; `misc` (nationalities, events, works) is learned
 /// because it sharpens the other three, and is not an actor.
 enum class EntityType : std::uint8_t { person, org, place, misc };
+
+/// The actor type of an entity type; nullopt for misc, which is not an actor.
+[[nodiscard]] constexpr std::optional<ActorType> actor_type_of(EntityType type) {
+    switch (type) {
+        case EntityType::person: return ActorType::person;
+        case EntityType::org: return ActorType::org;
+        case EntityType::place: return ActorType::place;
+        case EntityType::misc: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+/// The entity type of an actor type.
+[[nodiscard]] constexpr EntityType entity_type_of(ActorType type) {
+    switch (type) {
+        case ActorType::person: return EntityType::person;
+        case ActorType::org: return EntityType::org;
+        case ActorType::place: return EntityType::place;
+    }
+    return EntityType::misc;
+}
 
 /// The number of entity types.
 inline constexpr std::size_t entity_type_count = 4;

@@ -1,35 +1,38 @@
 #include "indexer/extract/ner/entity_recognizer.hpp"
 
-#include <algorithm>
-#include <cstdlib>
+#include "common/data_dir.hpp"
 
-#ifndef NEWSDEX_DATA_DIR
-#error "NEWSDEX_DATA_DIR must be defined by the build (the repository root, as a string literal)"
-#endif
+#include <algorithm>
 
 namespace newsdex {
 
 RecognizerFiles RecognizerFiles::builtin() {
-    const char* env = std::getenv("NEWSDEX_DATA_DIR");
-    const std::filesystem::path root = (env != nullptr && *env != '\0') ? env : NEWSDEX_DATA_DIR;
-    const std::filesystem::path data = root / "indexer" / "extract" / "ner" / "data";
+    const std::filesystem::path data = data_path("indexer/extract/ner/data");
     return {data / "ner_model.bin", data / "word_classes.tsv", data / "word_case.tsv", data / "cue_words.txt"};
 }
 
-EntityRecognizer::EntityRecognizer(NerModel model, WordClusters clusters, CueWords cues, const Gazetteer& gazetteer)
+EntityRecognizer::EntityRecognizer(NerModel model, WordClusters clusters, CueWords cues)
     : m_model(std::move(model)),
       m_clusters(std::make_unique<WordClusters>(std::move(clusters))),
       m_cues(std::make_unique<CueWords>(std::move(cues))),
-      m_features(*m_clusters, *m_cues, gazetteer) {}
-
-EntityRecognizer EntityRecognizer::load(const RecognizerFiles& files, const Gazetteer& gazetteer) {
-    return EntityRecognizer(NerModel::load(files.model), WordClusters::load(files.word_classes, files.word_case),
-                            CueWords::load(files.cue_words), gazetteer);
+      m_lexicon(std::make_unique<WordLexicon>(*m_clusters, *m_cues)),
+      m_features(*m_clusters, *m_cues, m_lexicon.get()) {
+    m_model.compile_words(*m_lexicon);
 }
 
-std::vector<std::vector<NerLabel>> EntityRecognizer::label(const NerDocument& document) const {
+void EntityRecognizer::set_model(NerModel model) {
+    m_model = std::move(model);
+    m_model.compile_words(*m_lexicon);
+}
+
+EntityRecognizer EntityRecognizer::load(const RecognizerFiles& files) {
+    return EntityRecognizer(NerModel::load(files.model), WordClusters::load(files.word_classes, files.word_case),
+                            CueWords::load(files.cue_words));
+}
+
+std::vector<std::vector<NerLabel>> EntityRecognizer::label(const NerDocument& document, const Gazetteer& gazetteer) const {
     std::vector<SentenceFeatures> features;
-    m_features.extract(document, features);
+    m_features.extract(document, gazetteer, features);
     std::vector<std::vector<NerLabel>> labels(features.size());
     std::vector<float> emissions;
     std::vector<LabelMask> allowed;
@@ -42,22 +45,25 @@ std::vector<std::vector<NerLabel>> EntityRecognizer::label(const NerDocument& do
     return labels;
 }
 
-std::vector<RecognisedEntity> EntityRecognizer::recognise(const NerDocument& document) const {
+std::vector<RecognisedEntity> EntityRecognizer::recognise(const NerDocument& document, const Gazetteer& gazetteer) const {
     std::vector<SentenceFeatures> features;
-    m_features.extract(document, features);
+    m_features.extract(document, gazetteer, features);
     std::vector<RecognisedEntity> entities;
     std::vector<float> emissions;
     std::vector<LabelMask> allowed;
     std::vector<NerLabel> labels;
+    ViterbiLattice lattice;
     for (std::size_t s = 0; s < features.size(); ++s) {
         const std::size_t count = features[s].scored.size();
         if (std::find(features[s].scored.begin(), features[s].scored.end(), 1) == features[s].scored.end()) continue;
         m_model.score(features[s], emissions);
         allowed.resize(count);
         for (std::size_t i = 0; i < count; ++i) allowed[i] = features[s].scored[i] ? all_labels : only_outside;
-        const ViterbiLattice lattice(emissions.data(), count, allowed.data(), m_model.transitions());
+        lattice.run(emissions.data(), count, allowed.data(), m_model.transitions());
         lattice.best_labels(labels);
-        for (const EntitySpan& span : entity_spans(labels)) {
+        const auto spans = entity_spans(labels);
+        if (!spans.empty()) lattice.run_backward();
+        for (const EntitySpan& span : spans) {
             // How much the model prefers this name to no name, or to a name of another type, here.
             double alternative = lattice.best_score_with(span.begin, span.end, std::nullopt);
             for (EntityType other : {EntityType::person, EntityType::org, EntityType::place, EntityType::misc})

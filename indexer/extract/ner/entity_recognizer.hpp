@@ -34,32 +34,34 @@ struct RecognizerFiles {
     std::filesystem::path word_case;     ///< capitalisation profile (newsdex-learn-clusters)
     std::filesystem::path cue_words;     ///< hand-written cue word classes
 
-    /// The built-in files under indexer/extract/ner/data of the data directory
-    /// ($NEWSDEX_DATA_DIR, else the NEWSDEX_DATA_DIR fixed at build time).
+    /// The built-in files: indexer/extract/ner/data under the data directory (common/data_dir).
     [[nodiscard]] static RecognizerFiles builtin();
 
     /// The files, in a fixed order, for a settings fingerprint.
     [[nodiscard]] std::vector<std::filesystem::path> all() const { return {model, word_classes, word_case, cue_words}; }
 };
 
-/// Labels documents. Built once, then only read: const members are thread-safe. The gazetteer
-/// must outlive it.
+/// Labels documents. Built once, then only read: const members are thread-safe.
 class EntityRecognizer {
 public:
     /// A recogniser over loaded parts.
-    EntityRecognizer(NerModel model, WordClusters clusters, CueWords cues, const Gazetteer& gazetteer);
+    EntityRecognizer(NerModel model, WordClusters clusters, CueWords cues);
 
     /// Loads the files. Throws std::runtime_error naming a file that is missing or malformed.
-    [[nodiscard]] static EntityRecognizer load(const RecognizerFiles& files, const Gazetteer& gazetteer);
+    [[nodiscard]] static EntityRecognizer load(const RecognizerFiles& files);
+
+    /// The built-in recogniser (RecognizerFiles::builtin()); throws like load().
+    [[nodiscard]] static EntityRecognizer load_builtin() { return load(RecognizerFiles::builtin()); }
 
     /// The names in `document`, in text order, each with its margin and whether it passes the
     /// model's threshold for its type (names that do not pass are returned too, for scoring
-    /// and --explain; callers keep only confident ones).
-    [[nodiscard]] std::vector<RecognisedEntity> recognise(const NerDocument& document) const;
+    /// and --explain; callers keep only confident ones). `gazetteer` gives the gazetteer features.
+    [[nodiscard]] std::vector<RecognisedEntity> recognise(const NerDocument& document, const Gazetteer& gazetteer) const;
 
     /// The best labels of every sentence of `document`, without margins (for training-time
     /// evaluation).
-    [[nodiscard]] std::vector<std::vector<NerLabel>> label(const NerDocument& document) const;
+    [[nodiscard]] std::vector<std::vector<NerLabel>> label(const NerDocument& document, const Gazetteer& gazetteer) const;
+
 
     /// The model.
     [[nodiscard]] const NerModel& model() const { return m_model; }
@@ -71,13 +73,14 @@ public:
     [[nodiscard]] const WordClusters& clusters() const { return *m_clusters; }
 
     /// Replaces the model (the trainer evaluates each epoch's model on development data).
-    void set_model(NerModel model) { m_model = std::move(model); }
+    void set_model(NerModel model);
 
 private:
     NerModel m_model;
     // Held by pointer so that the extractor's references survive moving the recogniser.
     std::unique_ptr<WordClusters> m_clusters;
     std::unique_ptr<CueWords> m_cues;
+    std::unique_ptr<WordLexicon> m_lexicon;
     FeatureExtractor m_features;
 };
 

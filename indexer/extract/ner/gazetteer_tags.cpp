@@ -1,34 +1,11 @@
 #include "indexer/extract/ner/gazetteer_tags.hpp"
 
+#include "indexer/extract/ner/word_forms.hpp"
+
 #include <algorithm>
 
 namespace newsdex {
 namespace {
-
-// Appends Gazetteer::fold_key(text) to `out`, with the ASCII case done here without allocating.
-void append_folded(std::string& out, std::string_view text) {
-    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii) {
-        out += Gazetteer::fold_key(text);
-        return;
-    }
-    const std::size_t start = out.size();
-    bool pending_space = false;
-    for (char c : text) {
-        if (c == '.') continue;
-        if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == '\r') {
-            pending_space = out.size() > start;
-            continue;
-        }
-        if (pending_space) {
-            out += ' ';
-            pending_space = false;
-        }
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        else if (c == '`') c = '\'';
-        out += c;
-    }
-}
 
 std::uint8_t type_bits(const GazetteerMatch& match) {
     const unsigned kind = match.via_demonym ? 3u : static_cast<unsigned>(match.entry->type);
@@ -41,8 +18,24 @@ bool is_clitic(std::string_view text) { return text.size() == 2 && (text[1] == '
 
 }  // namespace
 
-void tag_with_gazetteer(const Gazetteer& gazetteer, const NerSentence& sentence, std::vector<std::uint8_t>& tags,
-                        std::string& scratch) {
+GazetteerTagger::FirstWord GazetteerTagger::first_word(const NerToken& token) {
+    const std::uint64_t key = word_forms(token.text).exact;
+    if (const auto* known = m_first_words.find(key)) return *known;
+    FirstWord facts;
+    m_scratch.clear();
+    Gazetteer::append_fold_key(m_scratch, token.text);
+    const std::size_t first_space = m_scratch.find(' ');
+    facts.max_words = static_cast<std::uint32_t>(
+        m_gazetteer.max_words_starting_with(std::string_view(m_scratch).substr(0, first_space)));
+    facts.surname = (token.flags & token_first_upper) != 0 && token.text.size() > 1 &&
+                    m_gazetteer.find_by_surname(token.text) != nullptr;
+    m_first_words.set(key, facts);
+    return facts;
+}
+
+void GazetteerTagger::tag(const NerSentence& sentence, std::vector<std::uint8_t>& tags) {
+    const Gazetteer& gazetteer = m_gazetteer;
+    std::string& scratch = m_scratch;
     const auto& tokens = sentence.tokens;
     tags.assign(tokens.size(), 0);
     for (std::size_t s = 0; s < tokens.size();) {
@@ -51,10 +44,8 @@ void tag_with_gazetteer(const Gazetteer& gazetteer, const NerSentence& sentence,
             ++s;
             continue;
         }
-        scratch.clear();
-        append_folded(scratch, first.text);
-        const std::size_t first_space = scratch.find(' ');
-        const std::size_t limit = gazetteer.max_words_starting_with(std::string_view(scratch).substr(0, first_space));
+        const FirstWord facts = first_word(first);
+        const std::size_t limit = facts.max_words;
         std::size_t best_end = 0;
         std::optional<GazetteerMatch> best;
         if ((first.flags & token_has_lower) == 0 && Gazetteer::is_capital_acronym(first.text)) {
@@ -64,6 +55,8 @@ void tag_with_gazetteer(const Gazetteer& gazetteer, const NerSentence& sentence,
             }
         }
         if (limit > 0) {
+            scratch.clear();
+            Gazetteer::append_fold_key(scratch, first.text);
             std::size_t words = 1 + static_cast<std::size_t>(std::count(scratch.begin(), scratch.end(), ' '));
             for (std::size_t e = s;;) {
                 if (words <= limit) {
@@ -80,14 +73,12 @@ void tag_with_gazetteer(const Gazetteer& gazetteer, const NerSentence& sentence,
                     ++words;
                 }
                 const std::size_t before = scratch.size();
-                append_folded(scratch, next.text);
+                Gazetteer::append_fold_key(scratch, next.text);
                 words += static_cast<std::size_t>(std::count(scratch.begin() + static_cast<std::ptrdiff_t>(before), scratch.end(), ' '));
             }
         }
         if (!best) {
-            if ((first.flags & token_first_upper) != 0 && first.text.size() > 1 &&
-                gazetteer.find_by_surname(first.text) != nullptr)
-                tags[s] |= gazetteer_surname;
+            if (facts.surname) tags[s] |= gazetteer_surname;
             ++s;
             continue;
         }

@@ -4,6 +4,7 @@
 /// are features only: the recogniser decides.
 
 #include "common/gazetteer.hpp"
+#include "indexer/extract/ner/hashed_table.hpp"
 #include "indexer/extract/ner/ner_token.hpp"
 
 #include <cstdint>
@@ -22,10 +23,30 @@ enum GazetteerTagBit : std::uint8_t {
     gazetteer_surname = 1 << 6,    ///< the token is the surname of a known person
 };
 
-/// Tags the tokens of `sentence`: the leftmost longest gazetteer name (canonical name, alias or
-/// demonym; acronyms only in capitals) starting at each capitalised token. Writes one tag a
-/// token into `tags` (resized). `scratch` is reused between calls to avoid allocation.
-void tag_with_gazetteer(const Gazetteer& gazetteer, const NerSentence& sentence, std::vector<std::uint8_t>& tags,
-                        std::string& scratch);
+/// Tags the sentences of one document, remembering what it learned of each word (names repeat
+/// within an article). Holds a reference to the gazetteer; one tagger per document and thread.
+class GazetteerTagger {
+public:
+    /// A tagger over `gazetteer`, which must outlive it.
+    explicit GazetteerTagger(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
+
+    /// Tags the tokens of `sentence`: the leftmost longest gazetteer name (canonical name, alias
+    /// or demonym; acronyms only in capitals) starting at each capitalised token. Writes one tag
+    /// a token into `tags` (resized).
+    void tag(const NerSentence& sentence, std::vector<std::uint8_t>& tags);
+
+private:
+    /// What the gazetteer says of a word as the first of a name.
+    struct FirstWord {
+        std::uint32_t max_words = 0;  ///< the most words of a name starting with it (0: none)
+        bool surname = false;         ///< a known person's surname
+    };
+    /// The FirstWord facts of a capitalised token, from the cache or the gazetteer.
+    FirstWord first_word(const NerToken& token);
+
+    const Gazetteer& m_gazetteer;
+    HashedTable<FirstWord> m_first_words;  ///< exact word hash -> facts
+    std::string m_scratch;
+};
 
 }  // namespace newsdex

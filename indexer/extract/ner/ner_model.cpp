@@ -169,13 +169,33 @@ void NerModel::write(std::ostream& out) const {
     }
 }
 
+void NerModel::compile_words(const WordLexicon& lexicon) {
+    m_compiled = HashedTable<Sums>();
+    std::vector<std::uint64_t> hashes;
+    for (const LexiconEntry& entry : lexicon.entries()) {
+        hashes.clear();
+        append_word_features(entry.forms, entry.classes, entry.cues, hashes);
+        Sums sum{};
+        bool any = false;
+        for (std::uint64_t hash : hashes) {
+            const Row& row = m_rows[slot_of(hash)];
+            if (row.check == 0) continue;
+            for (std::size_t y = 0; y < ner_label_count; ++y) sum[y] += row.weights[y];
+            any = true;
+        }
+        if (any) m_compiled.set(entry.forms.exact, sum);
+    }
+}
+
 void NerModel::score(const SentenceFeatures& features, std::vector<float>& emissions) const {
     const std::size_t count = features.scored.size();
     emissions.assign(count * ner_label_count, 0.0F);
     const float unit = 1.0F / m_scale;
     for (std::size_t i = 0; i < count; ++i) {
         if (features.scored[i] == 0) continue;
-        std::array<std::int32_t, ner_label_count> sum{};
+        Sums sum{};
+        if (!features.compiled_word.empty() && features.compiled_word[i] != 0)
+            if (const Sums* compiled = m_compiled.find(features.compiled_word[i])) sum = *compiled;
         for (std::uint32_t f = features.begin_of(i); f < features.ends[i]; ++f) {
             const Row& row = m_rows[slot_of(features.hashes[f])];
             if (row.check == 0) continue;

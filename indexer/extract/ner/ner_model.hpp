@@ -6,6 +6,7 @@
 #include "indexer/extract/ner/entity_label.hpp"
 #include "indexer/extract/ner/token_features.hpp"
 #include "indexer/extract/ner/viterbi.hpp"
+#include "indexer/extract/ner/word_lexicon.hpp"
 
 #include <array>
 #include <cstdint>
@@ -48,8 +49,14 @@ public:
     /// Writes the model to `out`.
     void write(std::ostream& out) const;
 
+    /// Sums in advance, for every word of `lexicon`, the weights of its word features
+    /// (append_word_features), so that scoring a known word takes one lookup instead of a dozen.
+    /// Call again after reading weights for another lexicon; the file does not keep these sums.
+    void compile_words(const WordLexicon& lexicon);
+
     /// Sets `emissions` (resized to tokens × labels) to each scored token's label scores; tokens
-    /// that are not scored get zeros.
+    /// that are not scored get zeros. A token's compiled word (SentenceFeatures::compiled_word)
+    /// counts with the sums of compile_words().
     void score(const SentenceFeatures& features, std::vector<float>& emissions) const;
 
     /// The transition scores.
@@ -94,7 +101,10 @@ private:
     /// Adds the weights of `key`.
     void insert(std::uint64_t key, const std::array<std::int16_t, ner_label_count>& weights);
 
+    using Sums = std::array<std::int32_t, ner_label_count>;
+
     std::vector<Row> m_rows;
+    HashedTable<Sums> m_compiled;  ///< exact word hash -> summed weights of its word features
     std::vector<std::uint64_t> m_keys;  ///< full key per slot, kept only to write the file
     std::size_t m_mask = 0;
     std::size_t m_features = 0;

@@ -47,35 +47,50 @@ public:
 
     void run() {
         start_sentence();
+        bool space_before = true;
+        bool line_break = false;
         std::size_t i = 0;
         while (i < m_line.size()) {
             const CodePoint cp = decode_code_point(m_line, i);
-            if (is_space_char(cp.value)) {
+            const std::int32_t c = cp.value;
+            if (is_space_char(c)) {
+                space_before = true;
+                line_break = line_break || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
                 i = cp.next;
                 continue;
             }
-            if (m_pending_split && opens_sentence(cp.value)) start_sentence();
+            // A line break inside a paragraph ends a sentence (a heading, a list item); so does a
+            // full stop before a capital, or before a quote that opens the next sentence.
+            const bool opening_quote = is_quote(c) && space_before && cp.next < m_line.size() &&
+                                       !is_space_char(decode_code_point(m_line, cp.next).value);
+            if (line_break || (m_pending_split && opens_sentence(c) && (!is_quote(c) || opening_quote))) start_sentence();
             m_pending_split = false;
-            if (is_word_char(cp.value)) {
+            line_break = false;
+            space_before = false;
+            if (is_word_char(c)) {
                 i = scan_word(i);
-            } else if (is_apostrophe_char(cp.value) && clitic_at(cp.next)) {
+                m_end_mark = false;
+            } else if (is_apostrophe_char(c) && clitic_at(cp.next)) {
                 emit(i, cp.next + 1);
                 i = cp.next + 1;
+                m_end_mark = false;
             } else {
                 emit(i, cp.next);
-                const std::int32_t c = cp.value;
                 if (c == '.' || c == '!' || c == '?' || c == 0x2026) m_end_mark = true;
-                else if (!(m_end_mark && is_closing(c))) m_end_mark = false;
+                else if (!(m_end_mark && is_closing(c) && !opening_quote)) m_end_mark = false;
                 m_pending_split = m_end_mark;
                 i = cp.next;
-                continue;
             }
-            m_end_mark = false;
         }
         if (m_out.back().tokens.empty()) m_out.pop_back();
     }
 
 private:
+    static bool is_quote(std::int32_t c) {
+        return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
+               c == 0x00BB;
+    }
+
     static bool is_closing(std::int32_t c) {
         return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB;
     }

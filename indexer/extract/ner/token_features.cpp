@@ -45,6 +45,7 @@ struct TokenInfo {
     std::uint32_t cues = 0;
     std::uint8_t case_profile = 0;
     std::uint8_t gazetteer = 0;
+    bool compiled = false;  // a lexicon word: its word features are summed in the model
 };
 
 std::uint64_t feature(Template t, std::uint64_t value) { return combine_hash(t, value); }
@@ -53,8 +54,24 @@ bool name_like(const NerToken& token) { return (token.flags & token_has_upper) !
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(const WordClusters& clusters, const CueWords& cues, const Gazetteer& gazetteer)
-    : m_clusters(clusters), m_cues(cues), m_gazetteer(gazetteer) {
+void append_word_features(const WordForms& forms, const WordClassIds& classes, std::uint32_t cues,
+                          std::vector<std::uint64_t>& out) {
+    // Word and lower case first: training hides these two at random (SentenceFeatures::lexical).
+    out.push_back(feature(t_word, forms.exact));
+    out.push_back(feature(t_lower, forms.lower_digits_zero));
+    out.push_back(feature(t_shape, forms.shape));
+    for (std::size_t k = 0; k < 4; ++k) {
+        if (forms.prefixes[k] != 0) out.push_back(feature(static_cast<Template>(t_prefix + k), forms.prefixes[k]));
+        if (forms.suffixes[k] != 0) out.push_back(feature(static_cast<Template>(t_suffix + k), forms.suffixes[k]));
+    }
+    for (std::size_t level = 0; level < 3; ++level)
+        out.push_back(feature(static_cast<Template>(t_class + level), classes.known ? classes.ids[level] + 1u : 0u));
+    for (unsigned bit = 0; bit < 32; ++bit)
+        if ((cues >> bit) & 1u) out.push_back(feature(t_cue, bit));
+}
+
+FeatureExtractor::FeatureExtractor(const WordClusters& clusters, const CueWords& cues, const WordLexicon* lexicon)
+    : m_clusters(clusters), m_cues(cues), m_lexicon(lexicon) {
     m_context.title = cues.class_bit("honorific") | cues.class_bit("title") | cues.class_bit("title_modifier");
     m_context.speech = cues.class_bit("speech");
     m_context.org_suffix = cues.class_bit("org_suffix");
@@ -62,31 +79,45 @@ FeatureExtractor::FeatureExtractor(const WordClusters& clusters, const CueWords&
     m_context.given_name = cues.class_bit("given_name");
 }
 
-void FeatureExtractor::extract(const NerDocument& document, std::vector<SentenceFeatures>& out) const {
+void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gazetteer,
+                               std::vector<SentenceFeatures>& out) const {
     const std::size_t count = document.sentences.size();
     out.resize(count);
     std::vector<std::vector<TokenInfo>> infos(count);
     std::vector<LineCase> cases(count);
     HashedTable<std::uint8_t> document_case;
     std::vector<std::uint8_t> tags;
-    std::string scratch;
+    GazetteerTagger tagger(gazetteer);
 
     for (std::size_t s = 0; s < count; ++s) {
         const NerSentence& sentence = document.sentences[s];
         cases[s] = line_case(sentence);
-        tag_with_gazetteer(m_gazetteer, sentence, tags, scratch);
+        tagger.tag(sentence, tags);
         auto& info = infos[s];
         info.resize(sentence.tokens.size());
         for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
             const NerToken& token = sentence.tokens[i];
             TokenInfo& t = info[i];
-            t.forms = word_forms(token.text);
             t.flags = token.flags;
             t.gazetteer = tags[i];
+            // Punctuation has no classes in the features; words with periods are not in the lexicon.
+            const LexiconEntry* known = m_lexicon == nullptr || (token.flags & (token_has_period | token_punct)) != 0
+                                            ? nullptr
+                                            : m_lexicon->find(exact_word_hash(token.text));
+            if (known != nullptr) {
+                t.forms = known->forms;
+                t.classes = known->classes;
+                t.cues = known->cues;
+                t.case_profile = known->case_profile;
+                t.compiled = true;
+            } else {
+                t.forms = word_forms(token.text);
+                if ((token.flags & token_punct) != 0) continue;
+                t.classes = m_clusters.classes(t.forms);
+                t.cues = m_cues.classes(t.forms);
+                t.case_profile = m_clusters.case_profile(t.forms);
+            }
             if ((token.flags & token_punct) != 0) continue;
-            t.classes = m_clusters.classes(t.forms);
-            t.cues = m_cues.classes(t.forms);
-            t.case_profile = m_clusters.case_profile(t.forms);
             if (cases[s] == LineCase::normal && token_position(sentence, i) == 2 && (token.flags & token_has_letter) != 0) {
                 const std::uint8_t bit = (token.flags & token_all_upper) != 0 && token.text.size() > 1 ? seen_capitals
                                          : (token.flags & token_first_upper) != 0                   ? seen_capitalised
@@ -136,6 +167,7 @@ void FeatureExtractor::extract(const NerDocument& document, std::vector<Sentence
         f.ends.assign(n, 0);
         f.scored.assign(n, 0);
         f.lexical.assign(n, 0);
+        f.compiled_word.assign(n, 0);
         auto lower_at = [&](std::ptrdiff_t j) {
             return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? outside_word : info[static_cast<std::size_t>(j)].forms.lower_digits_zero;
         };
@@ -155,8 +187,10 @@ void FeatureExtractor::extract(const NerDocument& document, std::vector<Sentence
         };
         const auto line = static_cast<std::uint64_t>(cases[s]);
         for (std::size_t i = 0; i < n; ++i) {
-            const bool scored = name_like(sentence.tokens[i]) || (i > 0 && name_like(sentence.tokens[i - 1])) ||
-                                (i + 1 < n && name_like(sentence.tokens[i + 1]));
+            // A name's words are capitalised, or stand between capitalised words ("Bank of the West").
+            auto name_like_at = [&](std::size_t j) { return j < n && name_like(sentence.tokens[j]); };
+            const bool scored = name_like(sentence.tokens[i]) ||
+                                ((name_like_at(i - 1) || name_like_at(i - 2)) && (name_like_at(i + 1) || name_like_at(i + 2)));
             f.scored[i] = scored ? 1 : 0;
             if (scored) {
                 const auto j = static_cast<std::ptrdiff_t>(i);
@@ -164,20 +198,14 @@ void FeatureExtractor::extract(const NerDocument& document, std::vector<Sentence
                 auto& h = f.hashes;
                 const std::uint64_t position = token_position(sentence, i);
                 const std::uint64_t first_upper = (t.flags & token_first_upper) != 0 ? 1 : 0;
-                h.push_back(feature(t_word, t.forms.exact));
-                h.push_back(feature(t_lower, t.forms.lower_digits_zero));
-                f.lexical[i] = 2;
-                h.push_back(feature(t_bias, 0));
-                h.push_back(feature(t_shape, t.forms.shape));
-                for (std::size_t k = 0; k < 4; ++k) {
-                    if (t.forms.prefixes[k] != 0) h.push_back(feature(static_cast<Template>(t_prefix + k), t.forms.prefixes[k]));
-                    if (t.forms.suffixes[k] != 0) h.push_back(feature(static_cast<Template>(t_suffix + k), t.forms.suffixes[k]));
+                if (t.compiled) {
+                    f.compiled_word[i] = t.forms.exact;
+                } else {
+                    append_word_features(t.forms, t.classes, t.cues, h);
+                    f.lexical[i] = 2;
                 }
-                for (std::size_t level = 0; level < 3; ++level)
-                    h.push_back(feature(static_cast<Template>(t_class + level), class_at(j, level)));
+                h.push_back(feature(t_bias, 0));
                 h.push_back(feature(t_case_profile, t.case_profile * 4u + first_upper * 2u + (position == 2 ? 0u : 1u)));
-                for (unsigned bit = 0; bit < 32; ++bit)
-                    if ((t.cues >> bit) & 1u) h.push_back(feature(t_cue, bit));
                 h.push_back(feature(t_gazetteer, t.gazetteer));
                 h.push_back(feature(t_lower_prev, lower_at(j - 1)));
                 h.push_back(feature(t_lower_next, lower_at(j + 1)));

@@ -31,12 +31,18 @@ double viterbi_decode(const float* emissions, std::size_t count, const LabelMask
                       const TransitionScores& transitions, std::vector<NerLabel>& labels);
 
 /// The forward and backward best-path scores of one sentence, from which the best path and the
-/// best path through any labelling of a stretch of tokens follow. The inputs must outlive it.
+/// best path through any labelling of a stretch of tokens follow. One object serves sentence
+/// after sentence, reusing its memory; the inputs of a run must outlive the queries.
 class ViterbiLattice {
 public:
-    /// Computes both passes (same arguments as viterbi_decode).
-    ViterbiLattice(const float* emissions, std::size_t count, const LabelMask* allowed,
-                   const TransitionScores& transitions);
+    /// An empty lattice.
+    ViterbiLattice() = default;
+
+    /// The forward pass over a sentence (same arguments as viterbi_decode).
+    void run(const float* emissions, std::size_t count, const LabelMask* allowed, const TransitionScores& transitions);
+
+    /// The backward pass, which best_score_with() needs; call after run().
+    void run_backward();
 
     /// The best path's score.
     [[nodiscard]] double best_score() const { return m_best; }
@@ -46,13 +52,14 @@ public:
 
     /// The best score of a path that labels tokens [begin, end) as one name of `type`
     /// (nullopt: all O) and is free elsewhere; minus infinity when no such path is allowed.
+    /// Needs run_backward().
     [[nodiscard]] double best_score_with(std::uint32_t begin, std::uint32_t end, std::optional<EntityType> type) const;
 
 private:
-    const float* m_emissions;
-    std::size_t m_count;
-    const LabelMask* m_allowed;
-    const TransitionScores& m_transitions;
+    const float* m_emissions = nullptr;
+    std::size_t m_count = 0;
+    const LabelMask* m_allowed = nullptr;
+    const TransitionScores* m_transitions = nullptr;
     std::vector<double> m_forward;        ///< best score of tokens [0, i] ending in label y, [i * L + y]
     std::vector<double> m_backward;       ///< best score of tokens (i, count) given label y at i
     std::vector<std::uint8_t> m_back;     ///< the forward pass's best previous label

@@ -59,6 +59,7 @@ void WordClusters::read_classes(std::istream& in, const std::string& name) {
         for (std::size_t k = 0; k < 3; ++k) ids.ids[k] = static_cast<std::uint16_t>(number(fields[k + 1], where));
         ids.known = true;
         m_classes.set(word_forms(fields[0]).exact, ids);
+        m_vocabulary.emplace_back(fields[0]);
     });
 }
 

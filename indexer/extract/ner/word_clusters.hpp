@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 namespace newsdex {
 
@@ -49,7 +51,11 @@ public:
     /// The number of words with classes.
     [[nodiscard]] std::size_t size() const { return m_classes.size(); }
 
+    /// The words with classes, in file order.
+    [[nodiscard]] const std::vector<std::string>& vocabulary() const { return m_vocabulary; }
+
 private:
+    std::vector<std::string> m_vocabulary;
     HashedTable<WordClassIds> m_classes;  ///< exact-form hash -> classes
     HashedTable<std::uint8_t> m_case;     ///< lower-form hash -> case_profile() value
 };

@@ -4,6 +4,7 @@
 #include "indexer/extract/ner/feature_hash.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace newsdex {
 namespace {
@@ -19,9 +20,7 @@ char shape_of(std::int32_t c) {
     return '*';
 }
 
-}  // namespace
-
-WordForms word_forms(std::string_view word) {
+WordForms compute_word_forms(std::string_view word) {
     WordForms forms;
     ByteHasher exact, lower, title, zero, shape;
     char lower_bytes[max_affix_bytes];
@@ -76,6 +75,34 @@ WordForms word_forms(std::string_view word) {
         forms.suffixes[k - 1] = bytes_hash(low.substr(low.size() - k));
     }
     return forms;
+}
+
+}  // namespace
+
+WordForms word_forms(std::string_view word) {
+    // One ASCII character (mostly punctuation): from a table made once.
+    if (word.size() == 1 && static_cast<unsigned char>(word[0]) < 0x80) {
+        static const std::array<WordForms, 128> single = [] {
+            std::array<WordForms, 128> table{};
+            for (int c = 0; c < 128; ++c) {
+                const char text = static_cast<char>(c);
+                table[static_cast<std::size_t>(c)] = compute_word_forms(std::string_view(&text, 1));
+            }
+            return table;
+        }();
+        return single[static_cast<unsigned char>(word[0])];
+    }
+    return compute_word_forms(word);
+}
+
+std::uint64_t exact_word_hash(std::string_view word) {
+    ByteHasher hasher;
+    const bool drop_periods = word.find_first_not_of('.') != std::string_view::npos;
+    for (char c : word) {
+        if (static_cast<unsigned char>(c) >= 0x80) return word_forms(word).exact;
+        if (c != '.' || !drop_periods) hasher.add(static_cast<unsigned char>(c));
+    }
+    return hasher.value();
 }
 
 }  // namespace newsdex

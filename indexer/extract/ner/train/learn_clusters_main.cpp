@@ -5,7 +5,7 @@
 
 #include "common/cli/cli_support.hpp"
 #include "indexer/extract/ner/entity_recognizer.hpp"
-#include "indexer/extract/ner/word_cluster_learning.hpp"
+#include "indexer/extract/ner/train/word_cluster_learning.hpp"
 
 int main(int argc, char** argv) {
     using namespace newsdex;

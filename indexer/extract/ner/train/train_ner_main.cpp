@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common/cli/cli_support.hpp"
-#include "indexer/extract/ner/recognizer_training.hpp"
+#include "indexer/extract/ner/train/recognizer_training.hpp"
 
 int main(int argc, char** argv) {
     using namespace newsdex;

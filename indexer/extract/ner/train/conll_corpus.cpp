@@ -1,4 +1,4 @@
-#include "indexer/extract/ner/conll_corpus.hpp"
+#include "indexer/extract/ner/train/conll_corpus.hpp"
 
 #include <fstream>
 #include <sstream>

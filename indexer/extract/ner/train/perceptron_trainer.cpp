@@ -1,4 +1,4 @@
-#include "indexer/extract/ner/perceptron_trainer.hpp"
+#include "indexer/extract/ner/train/perceptron_trainer.hpp"
 
 #include "indexer/extract/ner/feature_hash.hpp"
 

@@ -7,7 +7,7 @@
 
 #include "common/actor.hpp"
 #include "common/gazetteer.hpp"
-#include "indexer/extract/ner/name_mentions.hpp"
+#include "indexer/extract/name_mentions.hpp"
 
 #include <array>
 #include <string>

@@ -1,11 +1,11 @@
-#include "indexer/extract/ner/recognizer_training.hpp"
+#include "indexer/extract/ner/train/recognizer_training.hpp"
 
-#include "indexer/extract/ner/actor_canonicalizer.hpp"
-#include "indexer/extract/ner/actor_scoring.hpp"
-#include "indexer/extract/ner/conll_corpus.hpp"
-#include "indexer/extract/ner/name_mentions.hpp"
-#include "indexer/extract/ner/ner_evaluation.hpp"
-#include "indexer/extract/ner/perceptron_trainer.hpp"
+#include "indexer/extract/actor_canonicalizer.hpp"
+#include "indexer/extract/ner/train/actor_scoring.hpp"
+#include "indexer/extract/ner/train/conll_corpus.hpp"
+#include "indexer/extract/name_mentions.hpp"
+#include "indexer/extract/ner/train/ner_evaluation.hpp"
+#include "indexer/extract/ner/train/perceptron_trainer.hpp"
 
 #include <algorithm>
 #include <iomanip>
@@ -15,10 +15,10 @@ namespace newsdex {
 namespace {
 
 // Mention-level scores of the recogniser's labels (without thresholds) on annotated documents.
-TypeCounts evaluate(const EntityRecognizer& recognizer, const ConllCorpus& corpus) {
+TypeCounts evaluate(const EntityRecognizer& recognizer, const Gazetteer& gazetteer, const ConllCorpus& corpus) {
     TypeCounts counts{};
     for (const auto& document : corpus.documents()) {
-        const auto labels = recognizer.label(document.document);
+        const auto labels = recognizer.label(document.document, gazetteer);
         for (std::size_t s = 0; s < labels.size(); ++s)
             count_mentions(entity_spans(document.labels[s]), entity_spans(labels[s]), counts);
     }
@@ -33,12 +33,12 @@ struct Scored {
 
 // The margin threshold of each type that gives the best mention F1 on `corpus`; among
 // thresholds within 0.001 of the best, the highest (fewer, surer names).
-std::array<float, entity_type_count> tune_thresholds(const EntityRecognizer& recognizer, const ConllCorpus& corpus,
-                                                     std::ostream& log) {
+std::array<float, entity_type_count> tune_thresholds(const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
+                                                     const ConllCorpus& corpus, std::ostream& log) {
     std::array<std::vector<Scored>, entity_type_count> found;
     std::array<std::size_t, entity_type_count> expected{};
     for (const auto& document : corpus.documents()) {
-        const auto entities = recognizer.recognise(document.document);
+        const auto entities = recognizer.recognise(document.document, gazetteer);
         std::vector<std::vector<EntitySpan>> gold(document.labels.size());
         for (std::size_t s = 0; s < gold.size(); ++s) {
             gold[s] = entity_spans(document.labels[s]);
@@ -99,7 +99,7 @@ LoneNameThresholds tune_lone_name_thresholds(const EntityRecognizer& recognizer,
     const LoneNameThresholds none{};
     for (const auto& labelled : corpus.documents()) {
         const Article article = conll_article(labelled);
-        documents.push_back({conll_actors(labelled), canonicalize_names(find_name_mentions(article, recognizer), gazetteer, none)});
+        documents.push_back({conll_actors(labelled), canonicalize_names(find_name_mentions(article, recognizer, gazetteer), gazetteer, none)});
     }
     LoneNameThresholds thresholds{};
     for (std::size_t t = 0; t < 3; ++t) {
@@ -126,15 +126,15 @@ LoneNameThresholds tune_lone_name_thresholds(const EntityRecognizer& recognizer,
 }
 
 // Runs the epochs and keeps the averaged model that scores best on `dev`.
-NerModel best_model(PerceptronTrainer& trainer, EntityRecognizer& recognizer, const ConllCorpus& dev,
-                    std::uint32_t epochs, std::ostream& log) {
+NerModel best_model(PerceptronTrainer& trainer, EntityRecognizer& recognizer, const Gazetteer& gazetteer,
+                    const ConllCorpus& dev, std::uint32_t epochs, std::ostream& log) {
     double best_f1 = -1.0;
     NerModel best;
     std::uint32_t best_epoch = 0;
     for (std::uint32_t epoch = 1; epoch <= epochs; ++epoch) {
         const std::size_t mistakes = trainer.run_epoch();
         recognizer.set_model(trainer.averaged_model());
-        const TypeCounts counts = evaluate(recognizer, dev);
+        const TypeCounts counts = evaluate(recognizer, gazetteer, dev);
         log << "epoch " << epoch << ": " << mistakes << " sentences wrong; dev";
         log_scores(log, counts);
         log << '\n';
@@ -149,10 +149,11 @@ NerModel best_model(PerceptronTrainer& trainer, EntityRecognizer& recognizer, co
     return best;
 }
 
-void add_annotated(PerceptronTrainer& trainer, const FeatureExtractor& extractor, const ConllCorpus& corpus) {
+void add_annotated(PerceptronTrainer& trainer, const FeatureExtractor& extractor, const Gazetteer& gazetteer,
+                   const ConllCorpus& corpus) {
     std::vector<SentenceFeatures> features;
     for (const auto& document : corpus.documents()) {
-        extractor.extract(document.document, features);
+        extractor.extract(document.document, gazetteer, features);
         for (std::size_t s = 0; s < features.size(); ++s) trainer.add(std::move(features[s]), document.labels[s]);
     }
 }
@@ -163,16 +164,17 @@ void train_recognizer(const TrainingSettings& settings, const Gazetteer& gazette
     const ConllCorpus train = ConllCorpus::load(settings.train);
     const ConllCorpus dev = ConllCorpus::load(settings.dev);
     EntityRecognizer recognizer(NerModel{}, WordClusters::load(settings.files.word_classes, settings.files.word_case),
-                                CueWords::load(settings.files.cue_words), gazetteer);
-    const FeatureExtractor extractor(recognizer.clusters(), recognizer.cues(), gazetteer);
+                                CueWords::load(settings.files.cue_words));
     PerceptronTrainer trainer(PerceptronOptions{settings.seed, settings.min_feature_count, settings.lexical_dropout});
-    add_annotated(trainer, extractor, train);
+    // Every feature listed, for learning (the recogniser's own extractor names known words by one key).
+    const FeatureExtractor extractor(recognizer.clusters(), recognizer.cues());
+    add_annotated(trainer, extractor, gazetteer, train);
     trainer.drop_rare_features();
     log << "training on " << trainer.sentence_count() << " sentences (" << train.token_count() << " tokens, "
         << trainer.unreachable_tokens() << " name tokens never scored)\n";
-    NerModel best = best_model(trainer, recognizer, dev, settings.epochs, log);
+    NerModel best = best_model(trainer, recognizer, gazetteer, dev, settings.epochs, log);
     recognizer.set_model(best);
-    best.set_thresholds(tune_thresholds(recognizer, dev, log));
+    best.set_thresholds(tune_thresholds(recognizer, gazetteer, dev, log));
     recognizer.set_model(best);
     best.set_lone_name_thresholds(tune_lone_name_thresholds(recognizer, gazetteer, dev, log));
     best.save(settings.files.model);

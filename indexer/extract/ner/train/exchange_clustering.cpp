@@ -1,4 +1,4 @@
-#include "indexer/extract/ner/exchange_clustering.hpp"
+#include "indexer/extract/ner/train/exchange_clustering.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,14 +1,11 @@
-#include "indexer/extract/ner/actor_scoring.hpp"
+#include "indexer/extract/ner/train/actor_scoring.hpp"
 
-#include "common/html_entities.hpp"
-#include "indexer/extract/ner/name_words.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <ostream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 namespace newsdex {
@@ -17,7 +14,7 @@ namespace {
 using WordSet = std::set<std::string>;
 
 WordSet words_of(std::string_view name) {
-    const std::vector<std::string> words = name_words(name);
+    const std::vector<std::string> words = Gazetteer::fold_words(name);
     return WordSet(words.begin(), words.end());
 }
 
@@ -145,23 +142,6 @@ void count_labelled_actors(const LabelledActors& labelled, const std::vector<Act
             else if (errors != nullptr) *errors << "  missed " << to_string(static_cast<ActorType>(t)) << ": " << name << '\n';
         }
     }
-}
-
-Article read_labelled_article(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error(file.string() + ": cannot open");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::istringstream lines(decode_html_entities(buffer.str()));
-    Article article;
-    std::string line;
-    while (std::getline(lines, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) continue;
-        if (article.title.empty()) article.title = line;
-        else article.paragraphs.push_back(line);
-    }
-    return article;
 }
 
 std::vector<LabelledArticle> read_actor_labels(const std::filesystem::path& file) {

@@ -8,7 +8,7 @@
 #include "common/actor.hpp"
 #include "common/article.hpp"
 #include "common/gazetteer.hpp"
-#include "indexer/extract/ner/conll_corpus.hpp"
+#include "indexer/extract/ner/train/conll_corpus.hpp"
 
 #include <array>
 #include <cstddef>
@@ -63,11 +63,6 @@ void count_document_actors(const LabelledActors& labelled, const std::vector<Act
 /// `errors` is given, every wrong and missed name is written to it, one a line.
 void count_labelled_actors(const LabelledActors& labelled, const std::vector<Actor>& extracted,
                            const Gazetteer& gazetteer, ActorTypeCounts& counts, std::ostream* errors = nullptr);
-
-/// A plain-text article file as the reader hands it over (headline line, then a paragraph a
-/// non-empty line), with HTML entities decoded as the cleaning stage does. Throws
-/// std::runtime_error when the file cannot be read.
-[[nodiscard]] Article read_labelled_article(const std::filesystem::path& file);
 
 /// One labelled article of a labels file.
 struct LabelledArticle {

@@ -1,8 +1,8 @@
-#include "indexer/extract/ner/word_cluster_learning.hpp"
+#include "indexer/extract/ner/train/word_cluster_learning.hpp"
 
 #include "indexer/extract/ner/code_point.hpp"
-#include "indexer/extract/ner/conll_corpus.hpp"
-#include "indexer/extract/ner/exchange_clustering.hpp"
+#include "indexer/extract/ner/train/conll_corpus.hpp"
+#include "indexer/extract/ner/train/exchange_clustering.hpp"
 #include "indexer/extract/ner/ner_tokenizer.hpp"
 #include "indexer/extract/ner/sentence_layout.hpp"
 

@@ -4,6 +4,7 @@
 /// and an acronym the text defines for it ("International Crisis Group (ICG)").
 
 #include "common/article.hpp"
+#include "common/gazetteer.hpp"
 #include "indexer/extract/ner/entity_recognizer.hpp"
 
 #include <cstdint>
@@ -22,7 +23,7 @@ struct NameMention {
     EntityType label = EntityType::misc; ///< the recogniser's label
     float margin = 0.0F;             ///< the recogniser's margin
     bool confident = false;          ///< the margin passes the model's threshold
-    bool headline_case = false;      ///< from a line in capitals or title case
+    bool title_case_headline = false; ///< from a headline in title case ("Rice Crop Seen Lower")
     bool common_words = false;       ///< every word of it is mostly written in lower case in running text
                                      ///< ("Bright Side of Life"), and none is a cue of a name
     bool after_in = false;           ///< "in", "near", "outside"… stands before it
@@ -33,8 +34,9 @@ struct NameMention {
 };
 
 /// The names in an article (headline, then paragraphs), in text order, confident or not.
-/// Thread-safe when the recogniser is.
-[[nodiscard]] std::vector<NameMention> find_name_mentions(const Article& article, const EntityRecognizer& recognizer);
+/// Thread-safe.
+[[nodiscard]] std::vector<NameMention> find_name_mentions(const Article& article, const EntityRecognizer& recognizer,
+                                                          const Gazetteer& gazetteer);
 
 /// The tokens of an article as the recogniser reads them: the headline is line 0, paragraph k
 /// is line k + 1. Tokens point into `article`, which must outlive the document.

@@ -1,9 +1,8 @@
-#include "indexer/extract/ner/actor_canonicalizer.hpp"
+#include "indexer/extract/actor_canonicalizer.hpp"
 
-#include "indexer/extract/ner/name_words.hpp"
+#include "common/join.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <array>
 #include <map>
 #include <optional>
@@ -20,34 +19,6 @@ constexpr std::array<std::string_view, 14> company_forms{"plc", "inc", "corp", "
 
 // Suffixes that make a word of a place: "London-based", "Glasgow-born".
 constexpr std::array<std::string_view, 7> place_suffixes{"based", "born", "bred", "bound", "raised", "headquartered", "listed"};
-
-std::optional<ActorType> actor_type_of(EntityType type) {
-    switch (type) {
-        case EntityType::person: return ActorType::person;
-        case EntityType::org: return ActorType::org;
-        case EntityType::place: return ActorType::place;
-        case EntityType::misc: return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-EntityType entity_type_of(ActorType type) {
-    switch (type) {
-        case ActorType::person: return EntityType::person;
-        case ActorType::org: return EntityType::org;
-        case ActorType::place: return EntityType::place;
-    }
-    return EntityType::misc;
-}
-
-std::string join(const std::vector<std::string>& words, std::string_view separator) {
-    std::string out;
-    for (const auto& w : words) {
-        if (!out.empty()) out += separator;
-        out += w;
-    }
-    return out;
-}
 
 // The grouping key of a name without an entry: its words run together, company forms dropped,
 // so "Time Warner" = "TimeWarner" and "Cable and Wireless Plc" = "Cable and Wireless".
@@ -73,6 +44,10 @@ std::string plain_apostrophes(std::string_view text) {
     return out;
 }
 
+bool has_lower_case(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 bool is_suffix(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
     return part.size() < whole.size() && std::equal(part.rbegin(), part.rend(), whole.rbegin());
 }
@@ -90,6 +65,7 @@ struct Group {
     float weight = 0.0F;             // summed margins
     std::uint32_t first_order = 0;
     bool common_words = true;        // every mention is made of common words
+    bool headline_only = true;       // every mention is in a headline in title case
     bool cue = false;                // some mention has a cue word of its type
     float top_margin = 0.0F;         // the largest margin of a mention
     std::vector<std::size_t> mentions;
@@ -125,7 +101,7 @@ private:
     std::size_t group_of_entry(const GazetteerEntry* entry, std::size_t mention) {
         auto [it, inserted] = m_by_entry.try_emplace(entry, m_groups.size());
         if (inserted) {
-            new_group(entry->type, name_words(entry->name), entry->name, mention);
+            new_group(entry->type, Gazetteer::fold_words(entry->name), entry->name, mention);
             m_groups.back().entry = entry;
             m_groups.back().evidence.push_back("gazetteer entry \"" + entry->name + "\"");
         }
@@ -137,6 +113,7 @@ private:
         const NameMention& m = m_mentions[mention];
         group.mentions.push_back(mention);
         group.common_words = group.common_words && m.common_words;
+        group.headline_only = group.headline_only && m.title_case_headline;
         group.cue = group.cue || (m.cue && m.type == m.label);
         group.top_margin = std::max(group.top_margin, m.margin);
         if (m.label != m.type)
@@ -144,7 +121,11 @@ private:
         group.weight += m.margin;
         group.first_order = std::min(group.first_order, m.order);
         if (!m.acronym.empty() && group.acronym.empty()) group.acronym = m.acronym;
-        if (group.entry == nullptr && m.words.size() > group.words.size()) {
+        // The fullest name, in lower and upper case rather than in capitals ("New Hyde Park", not
+        // "NEW HYDE PARK").
+        const bool fuller = m.words.size() > group.words.size();
+        const bool better_written = m.words.size() == group.words.size() && !has_lower_case(group.name) && has_lower_case(m.text);
+        if (group.entry == nullptr && (fuller || better_written)) {
             group.words = m.words;
             group.name = plain_apostrophes(m.text);
         }
@@ -222,6 +203,7 @@ private:
         Group& target = m_groups[into];
         target.mentions.insert(target.mentions.end(), source.mentions.begin(), source.mentions.end());
         target.common_words = target.common_words && source.common_words;
+        target.headline_only = target.headline_only && source.headline_only;
         target.cue = target.cue || source.cue;
         target.top_margin = std::max(target.top_margin, source.top_margin);
         target.weight += source.weight;
@@ -302,7 +284,7 @@ private:
                 continue;
             const GazetteerEntry* person = m_gazetteer.find_by_surname(group.words.front());
             if (person == nullptr) continue;
-            const std::string given = name_words(person->name).front();
+            const std::string given = Gazetteer::fold_words(person->name).front();
             std::string support;
             for (const NameMention& m : m_mentions)
                 if (std::find(m.words.begin(), m.words.end(), given) != m.words.end() && m.type == EntityType::person)
@@ -325,7 +307,7 @@ private:
         std::map<std::string, std::size_t> by_name;
         for (std::size_t g = 0; g < m_groups.size(); ++g) {
             if (m_groups[g].merged_into != no_group) continue;
-            const std::string key = name_key(name_words(m_groups[g].name));
+            const std::string key = name_key(Gazetteer::fold_words(m_groups[g].name));
             auto [it, inserted] = by_name.try_emplace(key, g);
             if (inserted) continue;
             std::size_t keep = it->second;
@@ -356,6 +338,9 @@ private:
             if (group.entry == nullptr && group.common_words) {
                 actor.kept = false;
                 actor.evidence.push_back("left out: not in the gazetteer and made only of common words");
+            } else if (group.entry == nullptr && group.headline_only) {
+                actor.kept = false;
+                actor.evidence.push_back("left out: not in the gazetteer and only in a headline in title case");
             }
             actor.lone = group.entry == nullptr && !group.cue && group.mentions.size() < 2;
             actor.margin = group.top_margin;

@@ -1,4 +1,4 @@
-#include "indexer/extract/ner/ner_evaluation.hpp"
+#include "indexer/extract/ner/train/ner_evaluation.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,5 @@
-#include "indexer/extract/ner/name_mentions.hpp"
+#include "indexer/extract/name_mentions.hpp"
 
-#include "indexer/extract/ner/name_words.hpp"
 #include "indexer/extract/ner/ner_tokenizer.hpp"
 #include "indexer/extract/ner/sentence_layout.hpp"
 
@@ -26,6 +25,7 @@ public:
           m_name_cue_bits(m_cues.class_bit("org_suffix") | m_cues.class_bit("org_head") | m_cues.class_bit("place_suffix") |
                           m_cues.class_bit("place_prefix") | m_cues.class_bit("given_name")) {
         m_cue_bits.given_name = m_cues.class_bit("given_name");
+        m_cue_bits.title_modifier = m_cues.class_bit("title_modifier");
         m_cue_bits.speech = m_cues.class_bit("speech");
         m_cue_bits.role = m_cues.class_bit("role");
         m_cue_bits.org_word = m_cues.class_bit("org_suffix") | m_cues.class_bit("org_head");
@@ -68,12 +68,12 @@ public:
         NameMention mention;
         mention.text = span_text(sentence, begin, entity.end);
         mention.title = span_text(sentence, title_begin, begin);
-        mention.words = name_words(mention.text);
+        mention.words = Gazetteer::fold_words(mention.text);
         mention.type = type;
         mention.label = entity.type;
         mention.margin = entity.margin;
         mention.confident = entity.confident;
-        mention.headline_case = line_case(sentence) != LineCase::normal;
+        mention.title_case_headline = sentence.line == 0 && line_case(sentence) == LineCase::title;
         mention.common_words = made_of_common_words(sentence, begin, entity.end);
         mention.order = m_first_token[entity.sentence] + begin;
         mention.cue = has_cue(sentence, begin, entity.end, type) || !mention.title.empty();
@@ -87,6 +87,23 @@ public:
         }
         if (!mention.acronym.empty()) mention.cue = true;
         return mention;
+    }
+
+    // Whether `entity` ends a title that runs up to `next`, a person's name ("U.S. Trade" +
+    // "Representative" + "Clayton Yeutter"): title words from its last token on, one of them a
+    // title or honorific proper, its last token no organisation word ("Labour Party leader X").
+    bool is_title_before(const RecognisedEntity& entity, const RecognisedEntity& next) const {
+        if (entity.type == EntityType::person || next.type != EntityType::person || next.sentence != entity.sentence ||
+            next.begin < entity.end)
+            return false;
+        const auto& tokens = m_document.sentences[entity.sentence].tokens;
+        if ((classes_of(tokens[entity.end - 1]) & m_cue_bits.org_word) != 0) return false;
+        bool proper_title = false;
+        for (std::uint32_t i = entity.end - 1; i < next.begin; ++i) {
+            if (!has_class(tokens[i], m_title_bits)) return false;
+            proper_title = proper_title || has_class(tokens[i], m_title_bits & ~m_cue_bits.title_modifier);
+        }
+        return proper_title;
     }
 
 private:
@@ -113,8 +130,14 @@ private:
         return false;
     }
 
+    // Whether a capitalised token is in a cue class; a hyphenated one by its first part
+    // ("General-in-Chief", "Vice-President").
     bool has_class(const NerToken& token, std::uint32_t bits) const {
-        return (token.flags & token_first_upper) != 0 && (m_cues.classes(word_forms(token.text)) & bits) != 0;
+        if ((token.flags & token_first_upper) == 0) return false;
+        if ((m_cues.classes(word_forms(token.text)) & bits) != 0) return true;
+        const std::size_t hyphen = token.text.find('-');
+        return hyphen != std::string_view::npos && hyphen > 0 &&
+               (m_cues.classes(word_forms(token.text.substr(0, hyphen))) & bits) != 0;
     }
 
     // Whether every capitalised word of tokens [begin, end) is a common word (mostly lower case in
@@ -140,10 +163,33 @@ private:
     std::uint32_t m_honorific_bits;
     std::uint32_t m_name_cue_bits;
     struct {
-        std::uint32_t given_name = 0, speech = 0, role = 0, org_word = 0, org_noun = 0, place_word = 0, place_preposition = 0;
+        std::uint32_t given_name = 0, title_modifier = 0, speech = 0, role = 0, org_word = 0, org_noun = 0, place_word = 0, place_preposition = 0;
     } m_cue_bits;
     std::vector<std::uint32_t> m_first_token;
 };
+
+// Two names of one type side by side that together are a name the gazetteer knows ("Aung San" +
+// "Suu Kyi") are one name.
+std::vector<RecognisedEntity> join_known_names(const NerDocument& document, std::vector<RecognisedEntity> entities,
+                                               const Gazetteer& gazetteer) {
+    std::vector<RecognisedEntity> out;
+    for (const RecognisedEntity& entity : entities) {
+        if (!out.empty()) {
+            RecognisedEntity& last = out.back();
+            if (last.sentence == entity.sentence && last.end == entity.begin && last.type == entity.type) {
+                const auto match = gazetteer.find(span_text(document.sentences[entity.sentence], last.begin, entity.end));
+                if (match && !match->via_demonym && actor_type_of(entity.type) == match->entry->type) {
+                    last.end = entity.end;
+                    last.margin = std::min(last.margin, entity.margin);
+                    last.confident = last.confident && entity.confident;
+                    continue;
+                }
+            }
+        }
+        out.push_back(entity);
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -155,11 +201,17 @@ NerDocument tokenize_article(const Article& article) {
     return document;
 }
 
-std::vector<NameMention> find_name_mentions(const Article& article, const EntityRecognizer& recognizer) {
+std::vector<NameMention> find_name_mentions(const Article& article, const EntityRecognizer& recognizer,
+                                            const Gazetteer& gazetteer) {
     const NerDocument document = tokenize_article(article);
     const MentionBuilder builder(document, recognizer);
     std::vector<NameMention> mentions;
-    for (const RecognisedEntity& entity : recognizer.recognise(document)) {
+    const auto entities = join_known_names(document, recognizer.recognise(document, gazetteer), gazetteer);
+    for (std::size_t k = 0; k < entities.size(); ++k) {
+        const RecognisedEntity& entity = entities[k];
+        // "U.S. Trade Representative Clayton Yeutter": a name ending in a title, right before a
+        // person's name, is that person's title (it stays with the person as evidence).
+        if (k + 1 < entities.size() && builder.is_title_before(entity, entities[k + 1])) continue;
         NameMention mention = builder.build(entity);
         if (!mention.words.empty()) mentions.push_back(std::move(mention));
     }
