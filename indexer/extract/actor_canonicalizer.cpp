@@ -172,6 +172,15 @@ private:
         return match;
     }
 
+    // "Liverpool" labelled org where the gazetteer knows the place: the label wins, and says so.
+    void note_type_disagreement(std::size_t index, ActorType type) {
+        const NameMention& m = m_mentions[index];
+        const auto match = m_gazetteer.find(m.text);
+        if (!match || match->via_demonym || match->entry->type == type) return;
+        m_notes[index] = "the gazetteer knows \"" + match->entry->name + "\" as " + std::string(to_string(match->entry->type)) +
+                          "; the recogniser labels \"" + m.text + "\" " + std::string(conll_name(m.type)) + " here";
+    }
+
     void add(std::size_t index) {
         const NameMention& m = m_mentions[index];
         if (!m.confident) return;
@@ -182,6 +191,7 @@ private:
         if (entry != nullptr) {
             g = group_of_entry(entry, index);
         } else {
+            note_type_disagreement(index, *type);
             const std::string key = std::to_string(static_cast<int>(*type)) + name_key(m.words);
             auto [it, inserted] = m_by_key.try_emplace(key, m_groups.size());
             if (inserted) new_group(*type, m.words, plain_apostrophes(m.text), index);
@@ -319,6 +329,20 @@ private:
         }
     }
 
+    // Leaves out a name the gazetteer does not know when it is made of common words, stands only
+    // in a title-case headline, or is a lone name the recogniser is not sure enough of.
+    void judge(const Group& group, ExplainedActor& actor) const {
+        if (group.entry != nullptr) return;
+        const float threshold = m_thresholds[static_cast<std::size_t>(entity_type_of(group.type))];
+        if (group.common_words) actor.evidence.push_back("it is made only of common words");
+        else if (group.headline_only) actor.evidence.push_back("it stands only in a headline in title case");
+        else if (actor.lone && actor.margin < threshold)
+            actor.evidence.push_back("it is mentioned once, with no cue word, and the recogniser is not sure enough of it "
+                                     "(margin below " + std::to_string(static_cast<int>(threshold)) + ")");
+        else return;
+        actor.kept = false;
+    }
+
     std::vector<ExplainedActor> actors() const {
         std::vector<std::pair<std::uint32_t, ExplainedActor>> ranked;
         for (const Group& group : m_groups) {
@@ -329,27 +353,19 @@ private:
             actor.mentions = group.mentions;
             std::sort(actor.mentions.begin(), actor.mentions.end(),
                       [this](std::size_t a, std::size_t b) { return m_mentions[a].order < m_mentions[b].order; });
+            actor.evidence = group.evidence;
             for (std::size_t k : actor.mentions) {
+                if (auto note = m_notes.find(k); note != m_notes.end() &&
+                    std::find(actor.evidence.begin(), actor.evidence.end(), note->second) == actor.evidence.end())
+                    actor.evidence.push_back(note->second);
                 const std::string text = plain_apostrophes(m_mentions[k].text);
                 auto& list = actor.actor.mentions;
                 if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(text);
             }
-            actor.evidence = group.evidence;
-            if (group.entry == nullptr && group.common_words) {
-                actor.kept = false;
-                actor.evidence.push_back("left out: not in the gazetteer and made only of common words");
-            } else if (group.entry == nullptr && group.headline_only) {
-                actor.kept = false;
-                actor.evidence.push_back("left out: not in the gazetteer and only in a headline in title case");
-            }
+            if (group.entry == nullptr) actor.evidence.insert(actor.evidence.begin(), "not in the gazetteer: named as the article writes it");
             actor.lone = group.entry == nullptr && !group.cue && group.mentions.size() < 2;
             actor.margin = group.top_margin;
-            const float threshold = m_thresholds[static_cast<std::size_t>(entity_type_of(group.type))];
-            if (actor.kept && actor.lone && actor.margin < threshold) {
-                actor.kept = false;
-                actor.evidence.push_back("left out: not in the gazetteer, mentioned once, no cue word, and the recogniser is "
-                                         "not sure enough (margin below " + std::to_string(static_cast<int>(threshold)) + ")");
-            }
+            judge(group, actor);
             ranked.emplace_back(group.first_order, std::move(actor));
         }
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -367,6 +383,7 @@ private:
     std::vector<Group> m_groups;
     std::unordered_map<const GazetteerEntry*, std::size_t> m_by_entry;
     std::unordered_map<std::string, std::size_t> m_by_key;
+    std::map<std::size_t, std::string> m_notes;  // mention -> why the gazetteer's entry was not used
 };
 
 }  // namespace

@@ -45,10 +45,10 @@ TEST_CASE("actor extraction reaches its precision and recall floors on hand-labe
     }
     // Floors: what the recogniser and canonicalisation reach (see benchmarks/RESULTS.md), less
     // 0.02. Raise them as they improve.
-    CHECK(counts[0].precision() >= 0.89);
+    CHECK(counts[0].precision() >= 0.88);
     CHECK(counts[0].recall() >= 0.88);
     CHECK(counts[1].precision() >= 0.74);
     CHECK(counts[1].recall() >= 0.73);
-    CHECK(counts[2].precision() >= 0.90);
-    CHECK(counts[2].recall() >= 0.79);
+    CHECK(counts[2].precision() >= 0.91);
+    CHECK(counts[2].recall() >= 0.78);
 }
