@@ -107,7 +107,7 @@ public:
     }
 
 private:
-    std::uint32_t classes_of(const NerToken& token) const { return m_cues.classes(word_forms(token.text)); }
+    std::uint32_t classes_of(const NerToken& token) const { return m_cues.classes_of_lower(lower_word_hash(token.text)); }
 
     // Whether a cue word supports the type of tokens [begin, end).
     bool has_cue(const NerSentence& sentence, std::uint32_t begin, std::uint32_t end, EntityType type) const {
@@ -134,10 +134,10 @@ private:
     // ("General-in-Chief", "Vice-President").
     bool has_class(const NerToken& token, std::uint32_t bits) const {
         if ((token.flags & token_first_upper) == 0) return false;
-        if ((m_cues.classes(word_forms(token.text)) & bits) != 0) return true;
+        if ((classes_of(token) & bits) != 0) return true;
         const std::size_t hyphen = token.text.find('-');
         return hyphen != std::string_view::npos && hyphen > 0 &&
-               (m_cues.classes(word_forms(token.text.substr(0, hyphen))) & bits) != 0;
+               (m_cues.classes_of_lower(lower_word_hash(token.text.substr(0, hyphen))) & bits) != 0;
     }
 
     // Whether every capitalised word of tokens [begin, end) is a common word (mostly lower case in
@@ -147,9 +147,9 @@ private:
         for (std::uint32_t i = begin; i < end; ++i) {
             const NerToken& token = sentence.tokens[i];
             if ((token.flags & token_has_upper) == 0) continue;
-            const WordForms forms = word_forms(token.text);
-            const std::uint8_t profile = m_clusters.case_profile(forms);
-            if ((profile != 1 && profile != 2) || (m_cues.classes(forms) & m_name_cue_bits) != 0) return false;
+            const std::uint64_t lower = lower_word_hash(token.text);
+            const std::uint8_t profile = m_clusters.case_profile_of_lower(lower);
+            if ((profile != 1 && profile != 2) || (m_cues.classes_of_lower(lower) & m_name_cue_bits) != 0) return false;
             any = true;
         }
         return any;

@@ -5,9 +5,7 @@
 
 namespace newsdex {
 
-CodePoint decode_code_point(std::string_view text, std::size_t i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) return {byte, i + 1};
+CodePoint decode_multibyte(std::string_view text, std::size_t i) {
     auto offset = static_cast<std::int32_t>(i);
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), offset, static_cast<std::int32_t>(text.size()), c);
@@ -22,39 +20,21 @@ std::size_t encode_code_point(std::int32_t c, char* out) {
     return error ? 0 : static_cast<std::size_t>(length);
 }
 
-bool is_letter_char(std::int32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    return u_isalpha(c) != 0;
-}
+bool is_letter_multibyte(std::int32_t c) { return u_isalpha(c) != 0; }
 
-bool is_digit_char(std::int32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c) != 0; }
+bool is_digit_multibyte(std::int32_t c) { return u_isdigit(c) != 0; }
 
-bool is_mark_char(std::int32_t c) {
-    if (c < 0x300) return false;
+bool is_mark_multibyte(std::int32_t c) {
     const auto type = u_charType(c);
     return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-bool is_upper_char(std::int32_t c) {
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
-    return u_isupper(c) != 0 || u_istitle(c) != 0;
-}
+bool is_upper_multibyte(std::int32_t c) { return u_isupper(c) != 0 || u_istitle(c) != 0; }
 
-bool is_lower_char(std::int32_t c) {
-    if (c < 0x80) return c >= 'a' && c <= 'z';
-    return u_islower(c) != 0;
-}
+bool is_lower_multibyte(std::int32_t c) { return u_islower(c) != 0; }
 
-bool is_space_char(std::int32_t c) {
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    return u_isUWhiteSpace(c) != 0 || c == 0x200B || c == 0xFEFF;
-}
+bool is_space_multibyte(std::int32_t c) { return u_isUWhiteSpace(c) != 0 || c == 0x200B || c == 0xFEFF; }
 
-bool is_apostrophe_char(std::int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
-
-std::int32_t to_lower_char(std::int32_t c) {
-    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-    return u_tolower(c);
-}
+std::int32_t to_lower_multibyte(std::int32_t c) { return u_tolower(c); }
 
 }  // namespace newsdex

@@ -29,8 +29,11 @@ public:
     void read(std::istream& in, const std::string& name);
 
     /// The class bits of a word (by its lower-case form); 0 when it is in no class.
-    [[nodiscard]] std::uint32_t classes(const WordForms& forms) const {
-        const auto* bits = m_words.find(forms.lower);
+    [[nodiscard]] std::uint32_t classes(const WordForms& forms) const { return classes_of_lower(forms.lower); }
+
+    /// The class bits of the word whose lower-case form hashes to `lower` (lower_word_hash()).
+    [[nodiscard]] std::uint32_t classes_of_lower(std::uint64_t lower) const {
+        const auto* bits = m_words.find(lower);
         return bits == nullptr ? 0 : *bits;
     }
 

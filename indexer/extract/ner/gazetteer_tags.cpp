@@ -1,5 +1,6 @@
 #include "indexer/extract/ner/gazetteer_tags.hpp"
 
+#include "indexer/extract/ner/feature_hash.hpp"
 #include "indexer/extract/ner/word_forms.hpp"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ bool is_clitic(std::string_view text) { return text.size() == 2 && (text[1] == '
 }  // namespace
 
 GazetteerTagger::FirstWord GazetteerTagger::first_word(const NerToken& token) {
-    const std::uint64_t key = word_forms(token.text).exact;
+    const std::uint64_t key = exact_word_hash(token.text);
     if (const auto* known = m_first_words.find(key)) return *known;
     FirstWord facts;
     m_scratch.clear();
@@ -29,12 +30,21 @@ GazetteerTagger::FirstWord GazetteerTagger::first_word(const NerToken& token) {
         m_gazetteer.max_words_starting_with(std::string_view(m_scratch).substr(0, first_space)));
     facts.surname = (token.flags & token_first_upper) != 0 && token.text.size() > 1 &&
                     m_gazetteer.find_by_surname(token.text) != nullptr;
+    if ((token.flags & token_has_lower) == 0 && Gazetteer::is_capital_acronym(token.text))
+        facts.acronym = m_gazetteer.find(token.text);
     m_first_words.set(key, facts);
     return facts;
 }
 
+std::optional<GazetteerMatch> GazetteerTagger::find_scratch_key() {
+    const std::uint64_t key = bytes_hash(m_scratch);
+    if (const auto* known = m_keys.find(key)) return *known;
+    const auto match = m_gazetteer.find_key(m_scratch);
+    m_keys.set(key, match);
+    return match;
+}
+
 void GazetteerTagger::tag(const NerSentence& sentence, std::vector<std::uint8_t>& tags) {
-    const Gazetteer& gazetteer = m_gazetteer;
     std::string& scratch = m_scratch;
     const auto& tokens = sentence.tokens;
     tags.assign(tokens.size(), 0);
@@ -48,11 +58,9 @@ void GazetteerTagger::tag(const NerSentence& sentence, std::vector<std::uint8_t>
         const std::size_t limit = facts.max_words;
         std::size_t best_end = 0;
         std::optional<GazetteerMatch> best;
-        if ((first.flags & token_has_lower) == 0 && Gazetteer::is_capital_acronym(first.text)) {
-            if (auto match = gazetteer.find(first.text)) {
-                best = match;
-                best_end = s + 1;
-            }
+        if (facts.acronym) {
+            best = facts.acronym;
+            best_end = s + 1;
         }
         if (limit > 0) {
             scratch.clear();
@@ -60,7 +68,7 @@ void GazetteerTagger::tag(const NerSentence& sentence, std::vector<std::uint8_t>
             std::size_t words = 1 + static_cast<std::size_t>(std::count(scratch.begin(), scratch.end(), ' '));
             for (std::size_t e = s;;) {
                 if (words <= limit) {
-                    if (auto match = gazetteer.find_key(scratch)) {
+                    if (auto match = find_scratch_key()) {
                         best = match;
                         best_end = e + 1;
                     }

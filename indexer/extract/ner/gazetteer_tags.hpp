@@ -8,6 +8,7 @@
 #include "indexer/extract/ner/ner_token.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,12 +41,16 @@ private:
     struct FirstWord {
         std::uint32_t max_words = 0;  ///< the most words of a name starting with it (0: none)
         bool surname = false;         ///< a known person's surname
+        std::optional<GazetteerMatch> acronym;  ///< the entry it names as a capital acronym ("US")
     };
     /// The FirstWord facts of a capitalised token, from the cache or the gazetteer.
     FirstWord first_word(const NerToken& token);
+    /// Gazetteer::find_key(m_scratch), from the cache or the gazetteer.
+    std::optional<GazetteerMatch> find_scratch_key();
 
     const Gazetteer& m_gazetteer;
-    HashedTable<FirstWord> m_first_words;  ///< exact word hash -> facts
+    HashedTable<FirstWord> m_first_words;                     ///< exact word hash -> facts
+    HashedTable<std::optional<GazetteerMatch>> m_keys;        ///< folded key hash -> match
     std::string m_scratch;
 };
 

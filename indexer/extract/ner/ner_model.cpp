@@ -64,7 +64,8 @@ private:
 NerModel::NerModel() { reserve(0); }
 
 void NerModel::reserve(std::size_t features) {
-    const std::size_t slots = std::max<std::size_t>(16, std::bit_ceil(features * 2 + 1));
+    // Load factor at most 3/4: a compact table stays in cache; linear probing stays short.
+    const std::size_t slots = std::max<std::size_t>(16, std::bit_ceil(features * 4 / 3 + 1));
     m_rows.assign(slots, Row{});
     m_keys.assign(slots, 0);
     m_mask = slots - 1;

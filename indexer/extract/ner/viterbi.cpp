@@ -74,10 +74,12 @@ void ViterbiLattice::run_backward() {
     for (std::size_t i = count - 1; i-- > 0;) {
         const double* next = &m_backward[(i + 1) * L];
         const float* emission = &m_emissions[(i + 1) * L];
+        const LabelMask next_allowed = m_allowed[i + 1];
         for (std::size_t y = 0; y < L; ++y) {
+            if (!allowed_at(m_allowed, i, y)) continue;  // no path passes here
             double top = impossible;
             for (std::size_t q = 0; q < L; ++q) {
-                if (!valid[y][q] || next[q] == impossible || !allowed_at(m_allowed, i + 1, q)) continue;
+                if (((next_allowed >> q) & 1u) == 0 || !valid[y][q] || next[q] == impossible) continue;
                 top = std::max(top, transitions[y * L + q] + emission[q] + next[q]);
             }
             m_backward[i * L + y] = top;

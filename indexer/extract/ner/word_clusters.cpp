@@ -79,8 +79,8 @@ WordClassIds WordClusters::classes(const WordForms& forms) const {
     return {};
 }
 
-std::uint8_t WordClusters::case_profile(const WordForms& forms) const {
-    const auto* profile = m_case.find(forms.lower);
+std::uint8_t WordClusters::case_profile_of_lower(std::uint64_t lower) const {
+    const auto* profile = m_case.find(lower);
     return profile == nullptr ? 0 : *profile;
 }
 

@@ -46,7 +46,10 @@ public:
     /// How the lower-case form of a word is written in running text: 0 never seen, 1 almost
     /// always lower case (a common word), 2 mostly lower, 3 mostly capitalised, 4 almost always
     /// capitalised (a name).
-    [[nodiscard]] std::uint8_t case_profile(const WordForms& forms) const;
+    [[nodiscard]] std::uint8_t case_profile(const WordForms& forms) const { return case_profile_of_lower(forms.lower); }
+
+    /// case_profile() of the word whose lower-case form hashes to `lower` (lower_word_hash()).
+    [[nodiscard]] std::uint8_t case_profile_of_lower(std::uint64_t lower) const;
 
     /// The number of words with classes.
     [[nodiscard]] std::size_t size() const { return m_classes.size(); }

@@ -95,14 +95,31 @@ WordForms word_forms(std::string_view word) {
     return compute_word_forms(word);
 }
 
-std::uint64_t exact_word_hash(std::string_view word) {
+namespace {
+
+// The hash of an ASCII word's bytes as word_forms() hashes them, each byte through `map`; or
+// word_forms(word) through `slow` for any other word.
+template <typename Map, typename Slow>
+std::uint64_t ascii_word_hash(std::string_view word, Map map, Slow slow) {
     ByteHasher hasher;
     const bool drop_periods = word.find_first_not_of('.') != std::string_view::npos;
     for (char c : word) {
-        if (static_cast<unsigned char>(c) >= 0x80) return word_forms(word).exact;
-        if (c != '.' || !drop_periods) hasher.add(static_cast<unsigned char>(c));
+        if (static_cast<unsigned char>(c) >= 0x80) return slow(word_forms(word));
+        if (c != '.' || !drop_periods) hasher.add(static_cast<unsigned char>(map(c)));
     }
     return hasher.value();
+}
+
+}  // namespace
+
+std::uint64_t exact_word_hash(std::string_view word) {
+    return ascii_word_hash(word, [](char c) { return c; }, [](const WordForms& forms) { return forms.exact; });
+}
+
+std::uint64_t lower_word_hash(std::string_view word) {
+    return ascii_word_hash(
+        word, [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; },
+        [](const WordForms& forms) { return forms.lower; });
 }
 
 }  // namespace newsdex

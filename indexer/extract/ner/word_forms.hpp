@@ -27,4 +27,7 @@ struct WordForms {
 /// word_forms(word).exact, faster: one pass over the bytes of an ASCII word.
 [[nodiscard]] std::uint64_t exact_word_hash(std::string_view word);
 
+/// word_forms(word).lower, faster: one pass over the bytes of an ASCII word.
+[[nodiscard]] std::uint64_t lower_word_hash(std::string_view word);
+
 }  // namespace newsdex
