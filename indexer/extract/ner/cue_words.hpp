@@ -41,8 +41,8 @@ public:
     [[nodiscard]] std::uint32_t class_bit(std::string_view name) const;
 
 private:
-    HashedTable<std::uint32_t> m_words;
-    std::vector<std::string> m_class_names;
+    HashedTable<std::uint32_t> m_words;      ///< lower-case word hash -> class bits
+    std::vector<std::string> m_class_names;  ///< in the order the file opens them
 };
 
 }  // namespace newsdex

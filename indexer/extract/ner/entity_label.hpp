@@ -74,9 +74,9 @@ inline constexpr NerLabel outside_label = 0;
 
 /// One name in a labelled sentence: tokens [begin, end) of one type.
 struct EntitySpan {
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
-    EntityType type = EntityType::misc;
+    std::uint32_t begin = 0;             ///< first token
+    std::uint32_t end = 0;               ///< one past the last token
+    EntityType type = EntityType::misc;  ///< its type
 
     /// Spans are equal when their tokens and type are.
     friend bool operator==(const EntitySpan&, const EntitySpan&) = default;

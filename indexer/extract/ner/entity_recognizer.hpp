@@ -76,12 +76,12 @@ public:
     void set_model(NerModel model);
 
 private:
-    NerModel m_model;
+    NerModel m_model;  ///< compiled for m_lexicon
     // Held by pointer so that the extractor's references survive moving the recogniser.
-    std::unique_ptr<WordClusters> m_clusters;
-    std::unique_ptr<CueWords> m_cues;
-    std::unique_ptr<WordLexicon> m_lexicon;
-    FeatureExtractor m_features;
+    std::unique_ptr<WordClusters> m_clusters;  ///< word classes and capitalisation profile
+    std::unique_ptr<CueWords> m_cues;          ///< cue word classes
+    std::unique_ptr<WordLexicon> m_lexicon;    ///< known words, for the model's summed word features
+    FeatureExtractor m_features;               ///< reads the three above
 };
 
 }  // namespace newsdex

@@ -48,10 +48,10 @@ private:
     /// Gazetteer::find_key(m_scratch), from the cache or the gazetteer.
     std::optional<GazetteerMatch> find_scratch_key();
 
-    const Gazetteer& m_gazetteer;
+    const Gazetteer& m_gazetteer;  ///< read only
     HashedTable<FirstWord> m_first_words;                     ///< exact word hash -> facts
     HashedTable<std::optional<GazetteerMatch>> m_keys;        ///< folded key hash -> match
-    std::string m_scratch;
+    std::string m_scratch;  ///< folded names being built
 };
 
 }  // namespace newsdex

@@ -51,13 +51,16 @@ public:
     }
 
 private:
+    /// One entry; key 0 marks an empty slot.
     struct Slot {
         std::uint64_t key = 0;
         V value{};
     };
 
+    /// The stored form of a key (0 becomes 1).
     static std::uint64_t nonzero(std::uint64_t key) { return key == 0 ? 1 : key; }
 
+    /// The slot of `key`, or the empty slot where it would go.
     Slot& probe(std::uint64_t key) {
         for (std::size_t i = key & m_mask;; i = (i + 1) & m_mask) {
             Slot& slot = m_slots[i];
@@ -65,6 +68,7 @@ private:
         }
     }
 
+    /// Doubles the slots and re-inserts every entry.
     void grow() {
         std::vector<Slot> old = std::move(m_slots);
         const std::size_t capacity = std::max<std::size_t>(16, std::bit_ceil(old.size() * 2));
@@ -74,9 +78,9 @@ private:
             if (slot.key != 0) probe(slot.key) = slot;
     }
 
-    std::vector<Slot> m_slots;
-    std::size_t m_mask = 0;
-    std::size_t m_size = 0;
+    std::vector<Slot> m_slots;  ///< a power of two of them
+    std::size_t m_mask = 0;     ///< m_slots.size() - 1
+    std::size_t m_size = 0;     ///< keys stored
 };
 
 }  // namespace newsdex

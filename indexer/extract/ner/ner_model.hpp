@@ -90,8 +90,8 @@ private:
     /// One table slot: the key's upper 32 bits (with the lowest bit set; 0 marks an empty slot)
     /// and the label weights.
     struct Row {
-        std::uint32_t check = 0;
-        std::array<std::int16_t, ner_label_count> weights{};
+        std::uint32_t check = 0;                              ///< upper key bits | 1; 0: empty
+        std::array<std::int16_t, ner_label_count> weights{};  ///< one a label
     };
 
     /// Sizes the table for `features` entries.
@@ -101,17 +101,18 @@ private:
     /// Adds the weights of `key`.
     void insert(std::uint64_t key, const std::array<std::int16_t, ner_label_count>& weights);
 
+    /// Summed weights, one a label.
     using Sums = std::array<std::int32_t, ner_label_count>;
 
-    std::vector<Row> m_rows;
+    std::vector<Row> m_rows;  ///< the open-addressed table
     HashedTable<Sums> m_compiled;  ///< exact word hash -> summed weights of its word features
     std::vector<std::uint64_t> m_keys;  ///< full key per slot, kept only to write the file
-    std::size_t m_mask = 0;
-    std::size_t m_features = 0;
+    std::size_t m_mask = 0;      ///< m_rows.size() - 1
+    std::size_t m_features = 0;  ///< rows in use
     float m_scale = 1.0F;  ///< integer weight = round(weight * m_scale)
-    TransitionScores m_transitions{};
-    std::array<float, entity_type_count> m_thresholds{};
-    std::array<float, entity_type_count> m_lone_name_thresholds{};
+    TransitionScores m_transitions{};  ///< see transitions()
+    std::array<float, entity_type_count> m_thresholds{};            ///< see threshold()
+    std::array<float, entity_type_count> m_lone_name_thresholds{};  ///< see lone_name_threshold()
 };
 
 }  // namespace newsdex

@@ -30,14 +30,14 @@ struct NerToken {
 
 /// One sentence (the unit the decoder labels), with the line it came from.
 struct NerSentence {
-    std::vector<NerToken> tokens;
+    std::vector<NerToken> tokens;  ///< in text order
     std::uint32_t line = 0;  ///< index of the line (headline 0, then paragraphs) in its document
 };
 
 /// One document: its sentences in order. Document-wide facts (how a word is written elsewhere
 /// in the same article) are features, so the recogniser always sees a whole document.
 struct NerDocument {
-    std::vector<NerSentence> sentences;
+    std::vector<NerSentence> sentences;  ///< in text order
 };
 
 /// The NerTokenFlag bits of `text` (UTF-8; typographic letters and digits count as such).

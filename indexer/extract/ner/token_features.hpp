@@ -61,8 +61,8 @@ private:
         std::uint32_t title = 0;       ///< honorifics, titles and title modifiers
         std::uint32_t speech = 0;      ///< verbs of speech
         std::uint32_t org_suffix = 0;  ///< last words of organisation names
-        std::uint32_t place_preposition = 0;
-        std::uint32_t given_name = 0;
+        std::uint32_t place_preposition = 0;  ///< "in", "near"…
+        std::uint32_t given_name = 0;         ///< given names
     };
 
     const WordClusters& m_clusters;

@@ -56,15 +56,15 @@ public:
     [[nodiscard]] double best_score_with(std::uint32_t begin, std::uint32_t end, std::optional<EntityType> type) const;
 
 private:
-    const float* m_emissions = nullptr;
-    std::size_t m_count = 0;
-    const LabelMask* m_allowed = nullptr;
-    const TransitionScores* m_transitions = nullptr;
+    const float* m_emissions = nullptr;               ///< of the last run
+    std::size_t m_count = 0;                          ///< tokens of the last run
+    const LabelMask* m_allowed = nullptr;             ///< of the last run
+    const TransitionScores* m_transitions = nullptr;  ///< of the last run
     std::vector<double> m_forward;        ///< best score of tokens [0, i] ending in label y, [i * L + y]
     std::vector<double> m_backward;       ///< best score of tokens (i, count) given label y at i
     std::vector<std::uint8_t> m_back;     ///< the forward pass's best previous label
-    double m_best = 0.0;
-    std::uint8_t m_last = 0;
+    double m_best = 0.0;      ///< the best path's score
+    std::uint8_t m_last = 0;  ///< the best path's last label
 };
 
 }  // namespace newsdex

@@ -17,8 +17,8 @@ namespace newsdex {
 
 /// The classes of one word at each granularity; `known` is false for words outside the vocabulary.
 struct WordClassIds {
-    std::array<std::uint16_t, 3> ids{};
-    bool known = false;
+    std::array<std::uint16_t, 3> ids{};  ///< coarse, middle, fine
+    bool known = false;                  ///< false: the word has no classes
 };
 
 /// The word → classes table, and each word's habit of capitalisation in running text.

@@ -15,10 +15,10 @@ namespace newsdex {
 
 /// One known word.
 struct LexiconEntry {
-    WordForms forms;
-    WordClassIds classes;
-    std::uint32_t cues = 0;
-    std::uint8_t case_profile = 0;
+    WordForms forms;                ///< its forms
+    WordClassIds classes;           ///< WordClusters::classes()
+    std::uint32_t cues = 0;         ///< CueWords::classes()
+    std::uint8_t case_profile = 0;  ///< WordClusters::case_profile()
 };
 
 /// The known words, by exact_word_hash(). Immutable once built; safe to share between threads.
@@ -37,8 +37,8 @@ public:
     [[nodiscard]] const std::vector<LexiconEntry>& entries() const { return m_entries; }
 
 private:
-    std::vector<LexiconEntry> m_entries;
-    HashedTable<std::uint32_t> m_index;
+    std::vector<LexiconEntry> m_entries;  ///< in vocabulary order
+    HashedTable<std::uint32_t> m_index;   ///< exact word hash -> index in m_entries
 };
 
 }  // namespace newsdex

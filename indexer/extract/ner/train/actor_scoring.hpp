@@ -67,7 +67,7 @@ void count_labelled_actors(const LabelledActors& labelled, const std::vector<Act
 /// One labelled article of a labels file.
 struct LabelledArticle {
     std::string file;        ///< relative to the corpus directory
-    LabelledActors actors;
+    LabelledActors actors;   ///< the labelled names by type
 };
 
 /// Reads a labels file such as tests/data/actors_bbc_labels.json ({"articles": [{"file",

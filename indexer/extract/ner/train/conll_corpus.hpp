@@ -16,7 +16,7 @@ namespace newsdex {
 
 /// One annotated document: its sentences and, parallel to them, the gold labels.
 struct LabelledDocument {
-    NerDocument document;
+    NerDocument document;                       ///< the tokens
     std::vector<std::vector<NerLabel>> labels;  ///< labels[s][i]: BIO label of token i of sentence s
 };
 
@@ -38,7 +38,7 @@ public:
 
 private:
     std::unique_ptr<std::string> m_text;  ///< the words, which the tokens point into
-    std::vector<LabelledDocument> m_documents;
+    std::vector<LabelledDocument> m_documents;  ///< in file order
 };
 
 }  // namespace newsdex

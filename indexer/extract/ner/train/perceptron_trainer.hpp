@@ -49,10 +49,11 @@ public:
     [[nodiscard]] std::size_t sentence_count() const { return m_sentences.size(); }
 
 private:
+    /// One training sentence.
     struct Sentence {
-        SentenceFeatures features;
-        std::vector<NerLabel> gold;
-        std::vector<LabelMask> allowed;
+        SentenceFeatures features;       ///< its features
+        std::vector<NerLabel> gold;      ///< its labels
+        std::vector<LabelMask> allowed;  ///< only O for tokens the features do not score
     };
 
     /// Label scores of a sentence's features under the current (not averaged) weights.
@@ -64,16 +65,16 @@ private:
     /// Adds `delta` to the transition (previous, label); previous = ner_label_count at the start.
     void update_transition(std::size_t previous, NerLabel label, float delta);
 
-    PerceptronOptions m_options;
-    std::vector<Sentence> m_sentences;
+    PerceptronOptions m_options;        ///< as given
+    std::vector<Sentence> m_sentences;  ///< every training sentence
     HashedTable<std::uint32_t> m_rows;  ///< feature -> row in m_weights / m_sums
     std::vector<float> m_weights;       ///< ner_label_count a row
     std::vector<double> m_sums;         ///< time-weighted sum of every update, for averaging
-    TransitionScores m_transitions{};
-    std::array<double, std::tuple_size_v<TransitionScores>> m_transition_sums{};
+    TransitionScores m_transitions{};   ///< current transition weights
+    std::array<double, std::tuple_size_v<TransitionScores>> m_transition_sums{};  ///< for averaging
     std::uint64_t m_time = 1;           ///< sentences seen so far, plus one
     std::uint64_t m_random;             ///< splitmix64 state
-    std::size_t m_unreachable = 0;
+    std::size_t m_unreachable = 0;      ///< see unreachable_tokens()
 };
 
 }  // namespace newsdex
