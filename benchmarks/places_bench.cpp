@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
         ProcessingData data = ProcessingData::load(options);
         Cleaner cleaner(std::move(data.rules));
         MinHasher hasher;
-        ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, data.geography, hasher, {}, {}};
+        ProcessingSettings settings{cleaner, data.gazetteer, data.recognizer, data.geography, hasher, {}, {}};
 
         std::vector<ProcessedArticle> articles;
         ArticleReader reader(expand_inputs(inputs, quiet), quiet);
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
             extracted.reserve(articles.size());
             const auto start = clock::now();
             for (const auto& processed : articles) {
-                extracted.push_back(extract_actors(processed.article, data.gazetteer, data.word_lists));
+                extracted.push_back(extract_actors(processed.article, data.recognizer, data.gazetteer));
             }
             const auto middle = clock::now();
             places = countries = 0;

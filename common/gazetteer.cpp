@@ -148,6 +148,12 @@ GazetteerEntry parse_entry(const nlohmann::json& item, std::size_t position,
 }  // namespace
 
 std::string Gazetteer::fold_key(std::string_view surface) {
+    std::string out;
+    append_fold_key(out, surface);
+    return out;
+}
+
+void Gazetteer::append_fold_key(std::string& out, std::string_view surface) {
     std::string folded;
     bool ascii = std::all_of(surface.begin(), surface.end(),
                              [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -155,13 +161,13 @@ std::string Gazetteer::fold_key(std::string_view surface) {
         folded = fold_unicode(surface);
         surface = folded;
     }
-    std::string out;
-    out.reserve(surface.size());
+    const std::size_t start = out.size();
+    out.reserve(start + surface.size());
     bool pending_space = false;
     for (char c : surface) {
         if (c == '.') continue;
         if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == '\r') {
-            pending_space = !out.empty();
+            pending_space = out.size() > start;
             continue;
         }
         if (pending_space) {
@@ -172,7 +178,18 @@ std::string Gazetteer::fold_key(std::string_view surface) {
         else if (c == '`') c = '\'';
         out += c;
     }
-    return out;
+}
+
+std::vector<std::string> Gazetteer::fold_words(std::string_view surface) {
+    const std::string folded = fold_key(surface);
+    std::vector<std::string> words;
+    for (std::size_t start = 0; start < folded.size();) {
+        std::size_t end = folded.find(' ', start);
+        if (end == std::string::npos) end = folded.size();
+        if (end > start) words.push_back(folded.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
 }
 
 bool Gazetteer::is_capital_acronym(std::string_view surface) {

@@ -90,6 +90,12 @@ public:
     /// apostrophes to "'", dashes and hyphens to spaces, periods dropped, spaces collapsed.
     [[nodiscard]] static std::string fold_key(std::string_view surface);
 
+    /// Appends fold_key(surface) to `out` (allocating nothing for ASCII text when `out` has room).
+    static void append_fold_key(std::string& out, std::string_view surface);
+
+    /// The words of fold_key(surface): "Guinea-Bissau" -> {"guinea", "bissau"}.
+    [[nodiscard]] static std::vector<std::string> fold_words(std::string_view surface);
+
     /// True when `surface` is written like an acronym that must match in capitals: no lower-case
     /// letters, no spaces, at most 5 letters (periods ignored, e.g. "U.S."), at least 2 characters.
     [[nodiscard]] static bool is_capital_acronym(std::string_view surface);

@@ -81,9 +81,9 @@ int date_parser(const std::uint8_t* data, std::size_t size) {
 
 int actor_extractor(const std::uint8_t* data, std::size_t size) {
     static const Gazetteer gazetteer = Gazetteer::load_builtin();
-    static const ActorWordLists word_lists = ActorWordLists::load_builtin();
+    static const EntityRecognizer recognizer = EntityRecognizer::load_builtin();
     const Article article = article_from(data, size);
-    for (const Actor& actor : extract_actors(article, gazetteer, word_lists)) {
+    for (const Actor& actor : extract_actors(article, recognizer, gazetteer)) {
         require(!actor.name.empty(), "an actor has a name");
         require(is_valid_utf8(actor.name), "an actor's name is valid UTF-8");
         for (const auto& mention : actor.mentions) require(is_valid_utf8(mention), "a mention is valid UTF-8");

@@ -17,7 +17,8 @@ namespace {
 // Bumped whenever processing changes what a document holds, so that re-runs re-index.
 // 3: initialisms in small letters are indexed as words (u.s. as us), actor mentions are stored;
 //    the date key slot (day and precision) for timelines;
-//    places roll up to regions and countries (geography files in the fingerprint).
+//    places roll up to regions and countries (geography files in the fingerprint);
+//    actors come from the trained recogniser (its model files in the fingerprint).
 constexpr std::string_view processing_version = "newsdex-processing-3";
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {
@@ -33,7 +34,7 @@ std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& di
 }  // namespace
 
 ProcessingData ProcessingData::load(const IndexerOptions& options) {
-    ProcessingData data{BoilerplateRules::load_builtin(), Gazetteer::load_builtin(), ActorWordLists::load_builtin(),
+    ProcessingData data{BoilerplateRules::load_builtin(), Gazetteer::load_builtin(), EntityRecognizer::load_builtin(),
                         Geography::load_builtin(), {}};
     try {
         for (const auto& file : options.boilerplate_files) data.rules.add_file(file);
@@ -45,7 +46,7 @@ ProcessingData ProcessingData::load(const IndexerOptions& options) {
     data.files.insert(data.files.end(), options.boilerplate_files.begin(), options.boilerplate_files.end());
     for (const auto& file : json_files_in(Gazetteer::builtin_directory())) data.files.push_back(file);
     data.files.insert(data.files.end(), options.actor_files.begin(), options.actor_files.end());
-    data.files.insert(data.files.end(), data.word_lists.files().begin(), data.word_lists.files().end());
+    for (const auto& file : RecognizerFiles::builtin().all()) data.files.push_back(file);
     for (const auto& file : Geography::data_files(Geography::builtin_directory())) data.files.push_back(file);
     return data;
 }
@@ -106,7 +107,7 @@ ProcessedArticle process_article(Article article, const ProcessingSettings& sett
     DateFinding finding = extract_date(cleaned);
     if (finding.warning) diagnostics.warn(cleaned.origin, *finding.warning);
     processed.date = finding.date;
-    processed.actors = resolve_places(cleaned, extract_actors(cleaned, settings.gazetteer, settings.word_lists),
+    processed.actors = resolve_places(cleaned, extract_actors(cleaned, settings.recognizer, settings.gazetteer),
                                       processed.date, settings.geography, settings.gazetteer);
     return processed;
 }

@@ -15,7 +15,7 @@
 #include "indexer/clean/boilerplate_rules.hpp"
 #include "indexer/clean/cleaner.hpp"
 #include "indexer/dedup/minhash.hpp"
-#include "indexer/extract/actor_word_lists.hpp"
+#include "indexer/extract/ner/entity_recognizer.hpp"
 #include "indexer/options.hpp"
 #include "indexer/processed_article.hpp"
 #include "indexer/stage_times.hpp"
@@ -27,7 +27,7 @@ namespace newsdex {
 struct ProcessingData {
     BoilerplateRules rules;
     Gazetteer gazetteer;
-    ActorWordLists word_lists;
+    EntityRecognizer recognizer;                ///< the trained names recogniser and its word tables
     Geography geography;
     std::vector<std::filesystem::path> files;  ///< every file read, in a fixed order
 
@@ -44,7 +44,7 @@ struct ProcessingData {
 struct ProcessingSettings {
     const Cleaner& cleaner;
     const Gazetteer& gazetteer;
-    const ActorWordLists& word_lists;
+    const EntityRecognizer& recognizer;
     const Geography& geography;
     const MinHasher& hasher;
     std::string fingerprint;       ///< identifies rules, gazetteers and code version in record hashes

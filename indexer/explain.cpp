@@ -5,30 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
+#include "indexer/actor_report.hpp"
 #include "indexer/article_processor.hpp"
 #include "indexer/read/article_reader.hpp"
 
 namespace newsdex {
 namespace {
 
-nlohmann::json actors_json(const std::vector<Actor>& actors) {
-    nlohmann::json out = {{"person", nlohmann::json::array()}, {"org", nlohmann::json::array()},
-                          {"place", nlohmann::json::array()}};
-    for (const auto& actor : actors) {
-        nlohmann::json item = {{"name", actor.name}, {"mentions", actor.mentions}};
-        if (actor.type == ActorType::place) {
-            // Additive: where the place rolled up and why (null when unknown).
-            auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); };
-            item["region"] = or_null(actor.region);
-            item["country"] = or_null(actor.country);
-            item["why"] = or_null(actor.rollup);
-        }
-        out[std::string(to_string(actor.type))].push_back(std::move(item));
-    }
-    return out;
-}
-
-nlohmann::json explain_json(const ProcessedArticle& processed) {
+nlohmann::json explain_json(const ProcessedArticle& processed, const ActorExplanation& explanation) {
     const Article& article = processed.article;
     nlohmann::json removed = nlohmann::json::array();
     for (const auto& removal : processed.removed) {
@@ -41,17 +25,11 @@ nlohmann::json explain_json(const ProcessedArticle& processed) {
         {"date", processed.date ? display_date(*processed.date) : std::string()},
         {"paragraphs", article.paragraphs},
         {"removed", removed},
-        {"actors", actors_json(processed.actors)},
+        {"actors", actor_report_json(processed.actors, explanation)},
     };
 }
 
-// "Oregon, United States", "Japan", or "no country" for a place's roll-up.
-std::string place_in(const Actor& place) {
-    if (place.region.empty()) return place.country.empty() ? std::string("no country") : place.country;
-    return place.country.empty() ? place.region : place.region + ", " + place.country;
-}
-
-std::string explain_text(const ProcessedArticle& processed) {
+std::string explain_text(const ProcessedArticle& processed, const ActorExplanation& explanation) {
     const Article& article = processed.article;
     std::ostringstream out;
     out << "id:     " << article.id << "\ntitle:  " << article.title << "\nsource: " << article.source
@@ -62,15 +40,7 @@ std::string explain_text(const ProcessedArticle& processed) {
     for (const auto& removal : processed.removed) {
         out << "  - " << to_string(removal.reason) << " (" << removal.rule << "): " << removal.text << '\n';
     }
-    out << "\nactors:\n";
-    for (const auto& actor : processed.actors) {
-        out << "  " << to_string(actor.type) << ": " << actor.name << "  <- ";
-        for (std::size_t i = 0; i < actor.mentions.size(); ++i) out << (i ? ", " : "") << '"' << actor.mentions[i] << '"';
-        out << '\n';
-        if (actor.type == ActorType::place && !actor.rollup.empty()) {
-            out << "      in " << place_in(actor) << ": " << actor.rollup << '\n';
-        }
-    }
+    out << "\nactors:\n" << actor_report_text(processed.actors, explanation);
     return out.str();
 }
 
@@ -80,7 +50,7 @@ std::string explain_article(const IndexerOptions& options, Diagnostics& diagnost
     ProcessingData data = ProcessingData::load(options);
     Cleaner cleaner(std::move(data.rules));
     MinHasher hasher;
-    ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, data.geography, hasher, {}, options.year};
+    ProcessingSettings settings{cleaner, data.gazetteer, data.recognizer, data.geography, hasher, {}, options.year};
 
     ArticleReader reader(expand_inputs({options.explain->string()}, diagnostics), diagnostics);
     std::vector<Article> batch;
@@ -88,12 +58,13 @@ std::string explain_article(const IndexerOptions& options, Diagnostics& diagnost
     std::size_t articles = 0;
     while (reader.next_batch(batch, 1)) {
         ProcessedArticle processed = process_article(std::move(batch.front()), settings, diagnostics);
+        const ActorExplanation explanation = explain_actors(processed.article, data.recognizer, data.gazetteer);
         if (options.json) {
-            out += explain_json(processed).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out += explain_json(processed, explanation).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             out += '\n';
         } else {
             if (articles > 0) out += '\n';
-            out += explain_text(processed);
+            out += explain_text(processed, explanation);
         }
         ++articles;
     }

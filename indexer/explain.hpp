@@ -1,6 +1,6 @@
 #pragma once
-/// `news-index --explain FILE`: shows what the index would hold for an article, and why
-/// each removed paragraph was removed. Writes nothing.
+/// `news-index --explain FILE`: shows what the index would hold for an article, why each
+/// removed paragraph was removed, and how each actor was found and named. Writes nothing.
 
 #include <string>
 
@@ -12,7 +12,8 @@ namespace newsdex {
 /// Reads `options.explain` (a text file, or a JSON Lines file of several records), runs the
 /// per-article stages, and renders the result: as text, or with `options.json` as one JSON
 /// object per article (`title`, `source`, `date`, `paragraphs`, `removed` [{text, reason,
-/// rule}], `actors`). Throws UsageError when the file yields no article.
+/// rule}], `actors` as actor_report_json() gives them). Throws UsageError when the file yields
+/// no article.
 [[nodiscard]] std::string explain_article(const IndexerOptions& options, Diagnostics& diagnostics);
 
 }  // namespace newsdex

@@ -119,7 +119,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     Judge judge(writer.index(), hasher, &latest);
     writer.on_publish([&judge](const Publication& publication) { judge.published(publication); });
     Cleaner cleaner(std::move(data.rules), &learned);
-    ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, data.geography, hasher, fingerprint,
+    ProcessingSettings settings{cleaner, data.gazetteer, data.recognizer, data.geography, hasher, fingerprint,
                                 options.year, options.max_term_bytes};
     ArticleReader reader(std::move(sources), diagnostics, limits);
 

@@ -1,11 +1,13 @@
 #pragma once
-/// The public entry point of actor extraction: find the mentions, then resolve them.
+/// The public entry point of actor extraction: the recogniser finds the names, the
+/// canonicalisation gives each actor one name and one type.
 
 #include "common/actor.hpp"
 #include "common/article.hpp"
 #include "common/gazetteer.hpp"
-#include "indexer/extract/actor_extractor.hpp"
-#include "indexer/extract/actor_resolver.hpp"
+#include "indexer/extract/actor_canonicalizer.hpp"
+#include "indexer/extract/name_mentions.hpp"
+#include "indexer/extract/ner/entity_recognizer.hpp"
 
 #include <vector>
 
@@ -13,10 +15,18 @@ namespace newsdex {
 
 /// The actors of an article (people, organisations, places), each once under its canonical
 /// name, ordered by type (person, org, place) then by first appearance. Thread-safe, pure and
-/// deterministic.
-[[nodiscard]] inline std::vector<Actor> extract_actors(const Article& article, const Gazetteer& gazetteer,
-                                                       const ActorWordLists& word_lists) {
-    return resolve_actor_mentions(find_actor_mentions(article, gazetteer, word_lists), gazetteer);
-}
+/// deterministic; the recogniser and the gazetteer are only read.
+[[nodiscard]] std::vector<Actor> extract_actors(const Article& article, const EntityRecognizer& recognizer,
+                                                const Gazetteer& gazetteer);
+
+/// Everything extraction decided about an article, for `news-index --explain`.
+struct ActorExplanation {
+    std::vector<NameMention> mentions;   ///< every name the recogniser found, sure or not, in text order
+    std::vector<ExplainedActor> actors;  ///< the actors and the names left out, with their evidence
+};
+
+/// extract_actors() with its reasons. The kept actors of the result are extract_actors()'s.
+[[nodiscard]] ActorExplanation explain_actors(const Article& article, const EntityRecognizer& recognizer,
+                                              const Gazetteer& gazetteer);
 
 }  // namespace newsdex

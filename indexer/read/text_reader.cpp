@@ -1,5 +1,8 @@
 #include "indexer/read/text_reader.hpp"
 
+#include <fstream>
+#include <iterator>
+
 #include <cstdint>
 
 #include "common/utf8.hpp"
@@ -188,6 +191,18 @@ std::optional<Article> read_text_article(std::string_view bytes, const Origin& o
         warn_about_dropped_paragraphs(paragraphs_found, article.paragraphs.size(), origin, diagnostics);
     }
     return article;
+}
+
+std::optional<Article> read_text_file(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                      const ReaderLimits& limits) {
+    const Origin origin{path.string(), 0};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diagnostics.reject(origin, "cannot open the file");
+        return std::nullopt;
+    }
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return read_text_article(bytes, origin, diagnostics, limits);
 }
 
 }  // namespace newsdex

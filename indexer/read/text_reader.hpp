@@ -4,6 +4,7 @@
 /// decides whether they are soft wraps or separate paragraphs).
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,11 @@ namespace newsdex {
 /// no text at all.
 [[nodiscard]] std::optional<Article> read_text_article(std::string_view bytes, const Origin& origin,
                                                        Diagnostics& diagnostics, const ReaderLimits& limits = {});
+
+/// Reads the `.txt` file at `path` with read_text_article() (origin: the path, line 0). A file
+/// that cannot be opened is rejected through `diagnostics` like any other unreadable article.
+[[nodiscard]] std::optional<Article> read_text_file(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                                    const ReaderLimits& limits = {});
 
 /// Reports the repairs made to a record's bytes as one warning (first offset and count).
 void warn_about_utf8_repairs(const std::vector<std::size_t>& bad_offsets, const Origin& origin,
