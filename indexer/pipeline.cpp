@@ -89,6 +89,29 @@ void count(IndexSummary& summary, const Processed& item, const Verdict& verdict,
 
 bool stop_requested(const IndexerOptions& options) { return options.stop && options.stop->load(); }
 
+// --sync: removes the articles whose id the input no longer holds, with the same journaled
+// amendments as every other change, applied when the run's last segment is listed. Nothing is
+// removed when the input could not be read whole (a rejected file is not a deleted one), when
+// it holds no article at all (an unmounted disk is not an emptied folder), or after a stop.
+std::size_t remove_absent(const IndexerOptions& options, Diagnostics& diagnostics, const IndexSummary& summary,
+                          Judge& judge, IndexWriter& writer) {
+    const Origin where{options.db.string(), 0};
+    if (summary.stopped) return 0;
+    if (diagnostics.rejected() > 0) {
+        diagnostics.warn(where, "--sync removed nothing: some input was rejected, and an article read this time "
+                                "is not one that disappeared");
+        return 0;
+    }
+    if (summary.read == 0) {
+        diagnostics.warn(where, "--sync removed nothing: the inputs hold no article");
+        return 0;
+    }
+    Verdict removals = judge.remove_absent();
+    const std::size_t removed = removals.amendments.size();
+    writer.apply(removals, Xapian::Document());
+    return removed;
+}
+
 }  // namespace
 
 IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostics, std::ostream& progress_out) {
@@ -116,7 +139,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         StageTimer timer(&times, Stage::read);
         first_pass(sources, limits, options, fingerprint, learned, latest);
     }
-    Judge judge(writer.index(), hasher, &latest);
+    Judge judge(writer.index(), hasher, &latest, options.sync ? AbsentArticles::removed : AbsentArticles::kept);
     writer.on_publish([&judge](const Publication& publication) { judge.published(publication); });
     Cleaner cleaner(std::move(data.rules), &learned);
     ProcessingSettings settings{cleaner, data.gazetteer, data.word_lists, hasher, fingerprint, options.year,
@@ -186,6 +209,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     }
     // A stop asked by a signal lists what was written and leaves the merging to the next run.
     summary.stopped = stop_requested(options);
+    if (options.sync) summary.removed = remove_absent(options, diagnostics, summary, judge, writer);
     if (auto problem = writer.finish(!summary.stopped)) {
         diagnostics.warn({options.db.string(), 0}, "the index's segments were not merged (" + *problem +
                                                        "); the index is complete, and the next run merges them");
