@@ -37,20 +37,31 @@ struct Processed {
 
 // What the first pass over the input learns: the boilerplate each source repeats, and which
 // record of each id comes last. Problems are reported by the second, real pass, so this one
-// reads silently.
+// reads silently. Nothing else can run before it ends, so with helper threads one of them
+// learns from each batch while this thread reads the next.
 void first_pass(const std::vector<InputSource>& sources, const ReaderLimits& limits, const IndexerOptions& options,
                 const std::string& fingerprint, SourceBoilerplate& learned, LatestRecords& latest) {
     std::ostringstream discard;
     Diagnostics quiet("news-index", discard);
     ArticleReader reader(sources, quiet, limits);
-    std::vector<Article> batch;
-    while (reader.next_batch(batch, batch_size)) {
+    // Batches are learned from in input order, one at a time, so the result is the same
+    // whatever the threads.
+    auto learn = [&](std::vector<Article> batch) {
         for (auto& article : batch) {
             if (options.year) article.reference_year = options.year;
             learned.observe(article);
             latest.observe(article, record_hash(article, fingerprint));
         }
+    };
+    const auto launch = options.workers > 0 ? std::launch::async : std::launch::deferred;
+    std::future<void> learning;
+    std::vector<Article> batch;
+    while (reader.next_batch(batch, batch_size)) {
+        if (learning.valid()) learning.get();
+        learning = std::async(launch, learn, std::move(batch));
+        batch = {};
     }
+    if (learning.valid()) learning.get();
 }
 
 std::vector<Processed> process_batch(std::vector<Article> batch, const ProcessingSettings& settings,

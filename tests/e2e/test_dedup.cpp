@@ -119,7 +119,7 @@ std::vector<std::string> ids_by_docid(const std::filesystem::path& db) {
     for (auto it = index.postlist_begin(""); it != index.postlist_end(""); ++it) {
         const Xapian::Document document = index.get_document(*it);
         auto term = document.termlist_begin();
-        term.skip_to(schema::id_prefix);
+        term.skip_to(std::string(schema::id_prefix));
         ids.push_back(std::to_string(*it) + " " + (term != document.termlist_end() ? *term : std::string()));
     }
     return ids;
