@@ -75,7 +75,8 @@ news_index=$build_dir/bin/news-index
 baseline=$build_dir/bin/newsdex-baseline-index
 query_bench=$build_dir/bin/newsdex-query-bench
 write_floor=$build_dir/bin/newsdex-write-floor
-for tool in "$generate" "$news_index" "$baseline" "$query_bench" "$write_floor"; do
+vocabulary=$build_dir/bin/newsdex-vocabulary
+for tool in "$generate" "$news_index" "$baseline" "$query_bench" "$write_floor" "$vocabulary"; do
     [ -x "$tool" ] || die "$tool is missing (build with -DNEWSDEX_BENCHMARKS=ON: make build)"
 done
 
@@ -191,6 +192,20 @@ scaling_json="null"
 scaling_row=""
 floor_json="null"
 floor_row=""
+floor_aps=""
+newsdex_rates=()   # "articles art/s" of each size, for the share of the write-floor ceiling
+vocabulary_rows=()
+vocabulary_json=()
+# vocabulary_row NAME FILE-OR-DIR: one row of the vocabulary table (newsdex-vocabulary).
+vocabulary_row() {
+    local measured
+    measured=$("$vocabulary" --json "$2" 2>>"$work_dir/vocabulary.err") || die "newsdex-vocabulary failed (see $work_dir/vocabulary.err)"
+    measured=$(sed 's/,"points":.*$/}/' <<<"$measured")
+    vocabulary_json+=("{\"corpus\":$(json_string "$1"),\"measured\":$measured}")
+    vocabulary_rows+=("| $1 | $(json_number "$measured" articles) | $(calc "$(json_number "$measured" words_per_article)" 0) | $(calc "$(json_number "$measured" distinct_per_article)" 0) | $(calc "$(json_number "$measured" mean_bytes)" 0) | $(calc "$(json_number "$measured" heaps_k)" 1) | $(calc "$(json_number "$measured" heaps_beta)" 3) |")
+}
+note "measuring the BBC corpus's vocabulary"
+vocabulary_row "BBC (real)" "$bbc_dir"
 
 for size in $sizes; do
     corpus="$work_dir/corpus-$size.jsonl"
@@ -200,6 +215,7 @@ for size in $sizes; do
         die "generate-corpus failed (see $work_dir/generate-$size.err)"
     articles=$(wc -l <"$corpus" | tr -d ' ')
     corpus_bytes=$(stat -c %s "$corpus")
+    vocabulary_row "generated $articles" "$corpus"
 
     with_baseline=1
     [ -z "$baseline_up_to" ] || [ "$size" -le "$baseline_up_to" ] || with_baseline=0
@@ -293,6 +309,7 @@ for size in $sizes; do
     discard "$work_dir/newsdex-$size.db" "$corpus" "$corpus.truth"
 
     n_aps=$(calc "$articles / $n_wall" 1)
+    newsdex_rates+=("$articles $n_aps")
     n_mbs=$(calc "$corpus_bytes / 1e6 / $n_wall" 3)
     n_bpa=$(calc "$n_bytes / $articles" 1)
     newsdex_json="{\"seconds\":$n_wall,\"articles_per_second\":$n_aps,\"mb_per_second\":$n_mbs,\"peak_rss_kb\":$(json_or_null "$n_rss"),\"cpu_seconds\":$(json_or_null "$n_cpu"),\"index_bytes\":$n_bytes,\"index_bytes_per_article\":$n_bpa,\"documents\":$(json_or_null "$n_docs"),\"stage_seconds\":$(json_or_null "$stage_object"),\"stage_share_percent\":$share_json,\"reported\":$(json_or_null "$n_reported")}"
@@ -364,8 +381,9 @@ fi
         [ "$i" -eq 0 ] || printf ',\n'
         printf '%s' "${size_json[$i]}"
     done
-    printf '],\n "thread_scaling":%s,\n "write_floor":%s,\n "queries_on_size":%s,\n "queries":%s,\n "chart":%s}\n' \
-        "$scaling_json" "$floor_json" "$(json_or_null "${query_size:-}")" "$query_json" \
+    vocabulary_list=$(IFS=,; printf '%s' "${vocabulary_json[*]}")
+    printf '],\n "thread_scaling":%s,\n "write_floor":%s,\n "vocabulary":[%s],\n "queries_on_size":%s,\n "queries":%s,\n "chart":%s}\n' \
+        "$scaling_json" "$floor_json" "$vocabulary_list" "$(json_or_null "${query_size:-}")" "$query_json" \
         "$( [ -n "$chart_file" ] && json_string "throughput.png" || echo null)"
 } >"$results_dir/latest.json"
 note "wrote $results_dir/latest.json${chart_file:+ and $chart_file}"
@@ -415,7 +433,24 @@ if [ -n "$floor_row" ]; then
     echo "|---:|---:|---:|---:|---:|"
     echo "$floor_row"
     echo
+    echo "### newsdex against that ceiling ($machine_cores cores × Xapian's writer alone)"
+    echo
+    echo "| articles | newsdex art/s | ceiling art/s | share of the ceiling |"
+    echo "|---:|---:|---:|---:|"
+    for rate in "${newsdex_rates[@]}"; do
+        read -r rate_articles rate_aps <<<"$rate"
+        echo "| $rate_articles | $(calc "$rate_aps" 0) | $floor_aps | $(calc "100 * $rate_aps / $floor_aps" 1) % |"
+    done
+    echo
 fi
+echo "### Vocabulary of the corpora (newsdex-vocabulary: words as Xapian splits them, lower-cased)"
+echo
+echo "Heaps' law V = k · n^β fitted on distinct words V against word occurrences n, at 1, 2, 5, 10, … articles (points with n ≥ 10,000)."
+echo
+echo "| corpus | articles | words/article | distinct words/article | bytes/article | k | β |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${vocabulary_rows[@]}"
+echo
 echo "### Query latency (${query_size:-?} articles, limit 10 with snippets, ms)"
 echo
 echo "| queries | p50 | p95 | p99 | no match |"

@@ -54,6 +54,9 @@ void add_indexer_flags(CLI::App& app, IndexerOptions& options) {
     app.add_option("--max-term-bytes", options.max_term_bytes, "Do not index words longer than this many bytes")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{200}));
+    app.add_flag("--sync", options.sync,
+                 "Remove the articles whose id the inputs no longer hold (deleted files, records gone from a "
+                 "JSON Lines file): the index then holds exactly the inputs' articles");
     app.add_flag("--strict", options.strict,
                  "Stop at the first rejected record with exit code 2, leaving the index as last committed");
     add_version_flag(app);

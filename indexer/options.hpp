@@ -36,6 +36,9 @@ struct IndexerOptions {
     /// read is written and listed; the segments are left unmerged.
     const std::atomic<bool>* stop = nullptr;
     bool strict = false;  ///< stop at the first rejected record (exit 2), leaving the index as last committed
+    /// --sync: remove from the index every article whose id the run's input does not hold (a
+    /// deleted file, a record gone from a JSON Lines file); without it nothing is ever removed.
+    bool sync = false;
 };
 
 }  // namespace newsdex

@@ -37,20 +37,31 @@ struct Processed {
 
 // What the first pass over the input learns: the boilerplate each source repeats, and which
 // record of each id comes last. Problems are reported by the second, real pass, so this one
-// reads silently.
+// reads silently. Nothing else can run before it ends, so with helper threads one of them
+// learns from each batch while this thread reads the next.
 void first_pass(const std::vector<InputSource>& sources, const ReaderLimits& limits, const IndexerOptions& options,
                 const std::string& fingerprint, SourceBoilerplate& learned, LatestRecords& latest) {
     std::ostringstream discard;
     Diagnostics quiet("news-index", discard);
     ArticleReader reader(sources, quiet, limits);
-    std::vector<Article> batch;
-    while (reader.next_batch(batch, batch_size)) {
+    // Batches are learned from in input order, one at a time, so the result is the same
+    // whatever the threads.
+    auto learn = [&](std::vector<Article> batch) {
         for (auto& article : batch) {
             if (options.year) article.reference_year = options.year;
             learned.observe(article);
             latest.observe(article, record_hash(article, fingerprint));
         }
+    };
+    const auto launch = options.workers > 0 ? std::launch::async : std::launch::deferred;
+    std::future<void> learning;
+    std::vector<Article> batch;
+    while (reader.next_batch(batch, batch_size)) {
+        if (learning.valid()) learning.get();
+        learning = std::async(launch, learn, std::move(batch));
+        batch = {};
     }
+    if (learning.valid()) learning.get();
 }
 
 std::vector<Processed> process_batch(std::vector<Article> batch, const ProcessingSettings& settings,
@@ -89,6 +100,29 @@ void count(IndexSummary& summary, const Processed& item, const Verdict& verdict,
 
 bool stop_requested(const IndexerOptions& options) { return options.stop && options.stop->load(); }
 
+// --sync: removes the articles whose id the input no longer holds, with the same journaled
+// amendments as every other change, applied when the run's last segment is listed. Nothing is
+// removed when the input could not be read whole (a rejected file is not a deleted one), when
+// it holds no article at all (an unmounted disk is not an emptied folder), or after a stop.
+std::size_t remove_absent(const IndexerOptions& options, Diagnostics& diagnostics, const IndexSummary& summary,
+                          Judge& judge, IndexWriter& writer) {
+    const Origin where{options.db.string(), 0};
+    if (summary.stopped) return 0;
+    if (diagnostics.rejected() > 0) {
+        diagnostics.warn(where, "--sync removed nothing: some input was rejected, and an article read this time "
+                                "is not one that disappeared");
+        return 0;
+    }
+    if (summary.read == 0) {
+        diagnostics.warn(where, "--sync removed nothing: the inputs hold no article");
+        return 0;
+    }
+    Verdict removals = judge.remove_absent();
+    const std::size_t removed = removals.amendments.size();
+    writer.apply(removals, Xapian::Document());
+    return removed;
+}
+
 }  // namespace
 
 IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostics, std::ostream& progress_out) {
@@ -116,7 +150,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         StageTimer timer(&times, Stage::read);
         first_pass(sources, limits, options, fingerprint, learned, latest);
     }
-    Judge judge(writer.index(), hasher, &latest);
+    Judge judge(writer.index(), hasher, &latest, options.sync ? AbsentArticles::removed : AbsentArticles::kept);
     writer.on_publish([&judge](const Publication& publication) { judge.published(publication); });
     Cleaner cleaner(std::move(data.rules), &learned);
     ProcessingSettings settings{cleaner, data.gazetteer, data.recognizer, data.geography, hasher, fingerprint,
@@ -186,6 +220,7 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
     }
     // A stop asked by a signal lists what was written and leaves the merging to the next run.
     summary.stopped = stop_requested(options);
+    if (options.sync) summary.removed = remove_absent(options, diagnostics, summary, judge, writer);
     if (auto problem = writer.finish(!summary.stopped)) {
         diagnostics.warn({options.db.string(), 0}, "the index's segments were not merged (" + *problem +
                                                        "); the index is complete, and the next run merges them");

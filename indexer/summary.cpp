@@ -29,6 +29,7 @@ std::string render_summary_json(const IndexSummary& s) {
         {"older_versions", s.older_versions},
         {"near_duplicates", s.near_duplicates},
         {"near_duplicate_clusters", s.near_duplicate_clusters},
+        {"removed", s.removed},
         {"rejected", s.rejected},
         {"warnings", s.warnings},
         {"dated", s.dated},
@@ -67,6 +68,7 @@ std::string render_summary_text(const IndexSummary& s) {
         << "news-index: indexed " << s.indexed << " (" << s.replaced << " replaced), unchanged " << s.unchanged
         << ", exact duplicates " << s.duplicates << ", near duplicates " << s.near_duplicates;
     if (s.older_versions > 0) out << ", older versions " << s.older_versions;
+    if (s.removed > 0) out << ", removed " << s.removed;
     out << ", rejected " << s.rejected << ", warnings " << s.warnings << "\n"
         << "news-index: dated " << s.dated << ", undated " << s.undated << "; index holds " << s.documents
         << " documents\n";

@@ -20,6 +20,7 @@ struct IndexSummary {
     std::size_t older_versions = 0;  ///< records whose id comes again later in the input: not indexed
     std::size_t near_duplicates = 0;          ///< documents that joined an existing cluster
     std::size_t near_duplicate_clusters = 0;  ///< distinct clusters joined by a near copy in this run
+    std::size_t removed = 0;     ///< --sync: article ids removed because the input no longer holds them
     std::size_t rejected = 0;    ///< records (or inputs) rejected with a diagnostic
     std::size_t warnings = 0;    ///< records kept with a warning
     std::size_t dated = 0;       ///< indexed documents with a date

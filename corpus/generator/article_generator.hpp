@@ -26,7 +26,7 @@ struct GeneratorOptions {
     double exact_rate = 0.05;     ///< share of articles that are exact copies of an earlier one
     double near_rate = 0.10;      ///< share that are near copies (body 5-shingle Jaccard >= 0.8)
     double related_rate = 0.02;   ///< share that reuse part of an earlier article (Jaccard 0.3-0.6)
-    std::size_t mean_bytes = 1600;  ///< target mean body size in bytes
+    std::size_t mean_bytes = 2200;  ///< target mean body size in bytes (about the BBC corpus's)
     int from_year = 2015;         ///< first year of the date range
     int to_year = 2024;           ///< last year of the date range (inclusive)
 };

@@ -21,8 +21,9 @@ schema::SeenAs seen_as(const Article& article) {
 
 }  // namespace
 
-Judge::Judge(const Xapian::Database& index, const MinHasher& hasher, const LatestRecords* input)
-    : m_index(index), m_hasher(hasher), m_finder(hasher), m_input(input) {
+Judge::Judge(const Xapian::Database& index, const MinHasher& hasher, const LatestRecords* input,
+             AbsentArticles absent)
+    : m_index(index), m_hasher(hasher), m_finder(hasher), m_input(input), m_absent(input ? absent : AbsentArticles::kept) {
     for (std::string_view prefix :
          {schema::id_prefix, schema::alias_id_prefix, schema::content_hash_prefix, schema::band_prefix}) {
         const std::string start(prefix);
@@ -81,7 +82,10 @@ std::optional<Version> Judge::kept_copy(const std::string& content_hash, const s
 bool Judge::copy_is_recorded(const Version& kept, const std::string& copy_id) const {
     if (kept.id_term == schema::id_term(copy_id)) return true;
     if (auto it = m_recorded.find(kept.record_hash); it != m_recorded.end()) {
-        if (std::find(it->second.begin(), it->second.end(), copy_id) != it->second.end()) return true;
+        if (std::any_of(it->second.begin(), it->second.end(),
+                        [&](const schema::SeenAs& seen) { return seen.id == copy_id; })) {
+            return true;
+        }
     }
     // A document of an unlisted segment shows no copies yet: the pending ones are all above.
     if (kept.run_number && *kept.run_number >= m_run.first()) return false;
@@ -113,8 +117,11 @@ std::optional<NearCopy> Judge::near_copy_in_run(const ProcessedArticle& processe
 
 // The first copy recorded on an indexed `version` that has no document of its own by now: one
 // the input does not hold, or holds only further on (it will be decided then). It takes the
-// document over when the version is retired, so that its id never vanishes with it.
+// document over when the version is retired, so that its id never vanishes with it. When absent
+// articles are removed there is none: a copy the input does not hold goes too, and one it holds
+// is decided on its own (the version it copied is replaced, so it is nobody's original).
 std::optional<schema::SeenAs> Judge::heir(const Version& version, const Origin& now) const {
+    if (m_absent == AbsentArticles::removed) return std::nullopt;
     if (version.run_number) return std::nullopt;  // its copies were all decided in this run
     auto docid = find_document(m_index, version);
     if (!docid) return std::nullopt;
@@ -125,18 +132,101 @@ std::optional<schema::SeenAs> Judge::heir(const Version& version, const Origin& 
     return std::nullopt;
 }
 
+// The copies recorded on `version` (whose stored data is `stored`), with those this run recorded
+// and the index does not show yet.
+std::vector<schema::SeenAs> Judge::copies_of(const Version& version, const schema::StoredArticle& stored) const {
+    std::vector<schema::SeenAs> copies = stored.also_seen;
+    if (auto it = m_recorded.find(version.record_hash); it != m_recorded.end()) {
+        for (const auto& copy : it->second) {
+            const bool shown = std::any_of(copies.begin(), copies.end(),
+                                           [&](const schema::SeenAs& seen) { return seen.id == copy.id; });
+            if (!shown) copies.push_back(copy);
+        }
+    }
+    return copies;
+}
+
+// True when the input holds `copy` and it has no document of its own: it is still a copy.
+bool Judge::still_a_copy(const schema::SeenAs& copy) const {
+    const std::string copy_term = schema::id_term(copy.id);
+    return m_input && m_input->has(copy_term) && !current_version(copy.id, copy_term);
+}
+
+// Hands the retired `version` over to `copy`; returns the version the document becomes.
+Version Judge::hand_over(const Version& version, const schema::SeenAs& copy, Verdict& verdict) {
+    const std::string successor = stable_hash_hex128(version.record_hash + '\x1f' + copy.id);
+    const std::string copy_term = schema::id_term(copy.id);
+    verdict.amendments.push_back({Amendment::Kind::hand_over, version, copy, successor});
+    m_retired[version.record_hash] = Version{copy_term, successor, std::nullopt};
+    m_successors[copy_term] = successor;
+    return Version{copy_term, successor, std::nullopt};
+}
+
 void Judge::retire(const Version& version, const Origin& now, Verdict& verdict) {
     verdict.replaces = true;
     if (auto copy = heir(version, now)) {
-        const std::string successor = stable_hash_hex128(version.record_hash + '\x1f' + copy->id);
-        const std::string copy_term = schema::id_term(copy->id);
-        verdict.amendments.push_back({Amendment::Kind::hand_over, version, *copy, successor});
-        m_retired[version.record_hash] = Version{copy_term, successor, std::nullopt};
-        m_successors[copy_term] = successor;
+        hand_over(version, *copy, verdict);
         return;
     }
     verdict.amendments.push_back({Amendment::Kind::retire, version, {}, {}});
     m_retired[version.record_hash] = std::nullopt;
+}
+
+// The indexed `version`, whose id the input does not hold, is removed: handed over to the first
+// copy that is still one, which keeps the copies the input holds and forgets the others (so that
+// an id with a document of its own is recorded nowhere else), or retired.
+void Judge::remove_absent_article(const Version& version, const schema::StoredArticle& stored, Verdict& verdict) {
+    const std::vector<schema::SeenAs> copies = copies_of(version, stored);
+    auto heir = std::find_if(copies.begin(), copies.end(), [&](const schema::SeenAs& copy) { return still_a_copy(copy); });
+    if (heir == copies.end()) {
+        verdict.amendments.push_back({Amendment::Kind::retire, version, {}, {}});
+        m_retired[version.record_hash] = std::nullopt;
+        return;
+    }
+    const Version successor = hand_over(version, *heir, verdict);
+    for (const auto& copy : copies) {
+        if (copy.id == heir->id || still_a_copy(copy)) continue;
+        schema::SeenAs gone;
+        gone.id = copy.id;
+        verdict.amendments.push_back({Amendment::Kind::forget_copy, successor, gone, {}});
+    }
+}
+
+Verdict Judge::remove_absent() {
+    Verdict verdict;
+    if (m_absent != AbsentArticles::removed) return verdict;
+    // Documents under an id the input lacks (the run's own documents all have theirs).
+    const std::string ids(schema::id_prefix);
+    for (auto term = m_index.allterms_begin(ids); term != m_index.allterms_end(ids); ++term) {
+        const std::string id_term = *term;
+        if (m_input->has(id_term)) continue;
+        for (auto it = m_index.postlist_begin(id_term); it != m_index.postlist_end(id_term); ++it) {
+            const Xapian::Document document = m_index.get_document(*it);
+            Version version{id_term, document.get_value(schema::slot_record_hash), std::nullopt};
+            if (retired(version.record_hash)) continue;
+            remove_absent_article(version, schema::decode(document.get_data()), verdict);
+        }
+    }
+    // Copies the input lacks, recorded on documents that stay.
+    const std::string aliases(schema::alias_id_prefix);
+    std::unordered_set<Xapian::docid> seen;
+    for (auto term = m_index.allterms_begin(aliases); term != m_index.allterms_end(aliases); ++term) {
+        for (auto it = m_index.postlist_begin(*term); it != m_index.postlist_end(*term); ++it) {
+            if (!seen.insert(*it).second) continue;
+            const std::string id_term = id_term_of(m_index, *it);
+            if (!m_input->has(id_term)) continue;  // removed above
+            const Xapian::Document document = m_index.get_document(*it);
+            Version version{id_term, document.get_value(schema::slot_record_hash), std::nullopt};
+            if (retired(version.record_hash)) continue;
+            for (const auto& copy : schema::decode(document.get_data()).also_seen) {
+                if (m_input->has(schema::id_term(copy.id))) continue;
+                schema::SeenAs gone;
+                gone.id = copy.id;
+                verdict.amendments.push_back({Amendment::Kind::forget_copy, version, gone, {}});
+            }
+        }
+    }
+    return verdict;
 }
 
 // An id recorded as a copy on another document that now gets a document of its own is no
@@ -172,7 +262,7 @@ Verdict Judge::decide(const ProcessedArticle& processed) {
         if (auto kept = kept_copy(processed.content_hash, current)) {
             if (!copy_is_recorded(*kept, article.id)) {
                 verdict.amendments.push_back({Amendment::Kind::record_copy, *kept, seen_as(article), {}});
-                m_recorded[kept->record_hash].push_back(article.id);
+                m_recorded[kept->record_hash].push_back(seen_as(article));
             }
             if (current) retire(*current, article.origin, verdict);  // its text became another's copy
             verdict.kind = verdict.amendments.empty() ? Verdict::Kind::unchanged : Verdict::Kind::copy;
@@ -212,7 +302,7 @@ void Judge::published(const Publication& publication) {
         }
         auto it = m_recorded.find(amendment.target.record_hash);
         if (it == m_recorded.end()) continue;
-        std::erase(it->second, amendment.copy.id);
+        std::erase_if(it->second, [&](const schema::SeenAs& seen) { return seen.id == amendment.copy.id; });
         if (it->second.empty()) m_recorded.erase(it);
     }
 }

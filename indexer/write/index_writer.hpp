@@ -23,10 +23,11 @@
 
 namespace newsdex {
 
-/// Shards (each with its writer thread) a checkpoint is written in. Fixed, not taken from
-/// --threads: the shard layout decides the docids, and docids break ranking ties, so an index
-/// must come out the same whatever number of threads built it.
-inline constexpr unsigned writer_shards = 2;
+/// Shards a checkpoint is written in; writer threads share them out (at most one thread per
+/// shard). Fixed, not taken from --threads: the shard layout decides the docids, and docids
+/// break ranking ties, so an index must come out the same whatever number of threads built it.
+/// Eight lets Xapian's writing, most of the cost of indexing, use up to eight cores.
+inline constexpr unsigned writer_shards = 8;
 
 /// How the writer works.
 struct WriterSettings {

@@ -10,8 +10,9 @@
 namespace newsdex {
 namespace {
 
-// Documents waiting per shard: enough to ride out a flush, few enough to bound memory.
-constexpr std::size_t max_queued = 512;
+// Documents waiting in all shards' queues: enough to ride out a flush, few enough to bound
+// memory whatever the number of shards.
+constexpr std::size_t max_queued_total = 1024;
 
 // Documents handed to one shard before moving to the next: keeps each shard's postings
 // for neighbouring articles together.
@@ -138,6 +139,7 @@ DocumentPlace ShardWriters::add(Xapian::Document document) {
     } else {
         {
             std::unique_lock lock(m_mutex);
+            const std::size_t max_queued = std::max<std::size_t>(max_queued_total / m_shards.size(), 2 * run_length);
             m_changed.wait(lock, [&] { return shard.queue.size() < max_queued || m_failure; });
             if (m_failure) std::rethrow_exception(m_failure);
             shard.queue.push_back(std::move(document));

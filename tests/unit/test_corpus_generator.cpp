@@ -532,7 +532,7 @@ TEST_CASE("mean body size follows the requested mean", "[generator][size]")
 {
     const double mean_default =
         static_cast<double>(sample().corpus.summary.body_bytes) / static_cast<double>(sample().corpus.summary.articles);
-    CHECK(mean_default == Approx(1600).epsilon(0.08));
+    CHECK(mean_default == Approx(2200).epsilon(0.08));
 
     GeneratorOptions options;
     options.count = 400;
