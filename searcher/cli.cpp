@@ -81,6 +81,12 @@ void add_search_flags(CLI::App& app, SearchOptions& options) {
     app.add_option("--color,--colour", options.color, "auto, always or never")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--max-query-bytes", options.max_query_bytes, "Refuse a longer query (bytes)")
+        ->capture_default_str()
+        ->check(whole_number(1, 1'000'000));
+    app.add_option("--max-query-words", options.max_query_words, "Refuse a query of more words")
+        ->capture_default_str()
+        ->check(whole_number(1, 100'000));
     add_trend_flags(app, options);
     add_version_flag(app);
     app.footer(query_help);

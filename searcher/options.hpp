@@ -14,6 +14,10 @@ inline constexpr std::size_t max_results = 10'000'000;
 /// The shortest and longest snippet --snippet-length accepts (0 means no snippets).
 inline constexpr std::size_t min_snippet_length = 20;
 inline constexpr std::size_t max_snippet_length = 100'000;
+/// The defaults of --max-query-bytes and --max-query-words: a pasted paragraph (about 1,000
+/// bytes, 150 words) fits, a pasted article does not.
+inline constexpr std::size_t default_max_query_bytes = 8192;
+inline constexpr std::size_t default_max_query_words = 256;
 
 /// What one news-search call should do, filled from the command line by searcher/cli.
 struct SearchOptions {
@@ -40,6 +44,8 @@ struct SearchOptions {
     std::string lang = "en";              ///< language of the query words: selects the query stemmer
     std::optional<std::string> similar;   ///< --similar ID: articles like this one
     bool info = false;                    ///< --info: describe the index instead of searching
+    std::size_t max_query_bytes = default_max_query_bytes;  ///< longer queries are usage errors
+    std::size_t max_query_words = default_max_query_words;  ///< wordier queries are usage errors
 
     // Attention over time and bulk output (issue 18).
     bool share = false;                   ///< date facets also give each period's base and share

@@ -73,8 +73,8 @@ Source source_of(const std::string& facet) {
     if (facet == "source") return {schema::slot_source, {}, {}, {}};
     if (facet == "country") return {Xapian::BAD_VALUENO, {}, {}, schema::GeoLevel::country};
     if (facet == "region") return {Xapian::BAD_VALUENO, {}, {}, schema::GeoLevel::region};
-    if (auto type = actor_type_from_string(facet)) return {Xapian::BAD_VALUENO, type, {}};
-    return {Xapian::BAD_VALUENO, {}, {}};  // actor
+    if (auto type = actor_type_from_string(facet)) return {Xapian::BAD_VALUENO, type, {}, {}};
+    return {Xapian::BAD_VALUENO, {}, {}, {}};  // actor
 }
 
 }  // namespace

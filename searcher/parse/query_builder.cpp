@@ -13,6 +13,7 @@
 #include "common/schema.hpp"
 #include "common/unicode_text.hpp"
 #include "searcher/parse/glued_words.hpp"
+#include "searcher/parse/query_limits.hpp"
 
 namespace newsdex {
 namespace {
@@ -332,6 +333,7 @@ BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
     BuiltQuery built;
     built.query = Xapian::Query::MatchAll;
     built.stemmer = stemmer_for(options.lang);
+    check_query_limits(join(options.query), options);
     const std::string text = only_excluded(operators_as_words(join(options.query)));
     if (is_blank(text)) {
         built.match_all = true;

@@ -81,18 +81,28 @@ unsigned name_limit(std::size_t letters) { return letters <= 4 ? 1 : letters <= 
 // `text` rewritten word by word: `replace(begin, end, out, changed)` gets each word (bytes
 // [begin, end) of `text`), appends what stands for it to `out`, sets `changed` when that
 // differs, and returns where to go on from. std::nullopt when nothing changed.
+// Within max_corrected_words and spelling_time_budget: the words after those stay as typed.
 template <class Replace>
 std::optional<std::string> rewrite_words(const std::string& text, Replace&& replace) {
+    const auto deadline = std::chrono::steady_clock::now() + spelling_time_budget;
     std::string out;
     bool changed = false;
     std::size_t i = 0;
+    std::size_t words = 0;
     while (i < text.size()) {
+        if (words == max_corrected_words || (words > 0 && std::chrono::steady_clock::now() > deadline)) {
+            out.append(text, i);
+            break;
+        }
         std::size_t begin = i;
         while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
         out.append(text, begin, i - begin);
         begin = i;
         while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-        if (i > begin) i = replace(begin, i, out, changed);
+        if (i > begin) {
+            i = replace(begin, i, out, changed);
+            ++words;
+        }
     }
     if (!changed) return std::nullopt;
     return out;

@@ -2,6 +2,7 @@
 /// "Did you mean": spelling corrections from the index's own vocabulary and its actor and source
 /// names, without a spelling table (the indexer builds none).
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -21,6 +22,12 @@ namespace newsdex {
 /// 0.46 ms). Terms are scanned in sorted order, so on a larger vocabulary the words late in
 /// the alphabet go unseen.
 inline constexpr std::size_t max_terms_scanned = 100000;
+
+/// A query's words looked at for corrections at most, and the time a correction of one query may
+/// take: past either, the rest of the query stays as typed (a pasted paragraph of typos costs no
+/// more than this).
+inline constexpr std::size_t max_corrected_words = 32;
+inline constexpr std::chrono::milliseconds spelling_time_budget{300};
 
 /// The Damerau–Levenshtein distance (optimal string alignment: insertions, deletions,
 /// substitutions and swaps of neighbours) between two code-point strings. Stops early: any

@@ -380,3 +380,59 @@ TEST_CASE("hostile queries get an answer or one error line, quickly and in bound
         }
     }
 }
+
+TEST_CASE("issue 21: a query over the size limits is refused with one line, and numeric flags never wrap around",
+          "[e2e][hardening][queries][limits]") {
+    const Generated& g = generated();
+    auto refused_with = [&](std::vector<std::string> args, const std::string& flag) {
+        args.insert(args.begin(), {"--db", g.db.string()});
+        auto start = std::chrono::steady_clock::now();
+        RunningTool running = start_tool(tool("news-search"), args);
+        ToolRun run = running.wait(60s);
+        INFO(run.err);
+        CHECK(run.exit_code == 2);
+        CHECK(lines_of(run.err).size() == 1);
+        CHECK_THAT(run.err, Catch::StartsWith("news-search: error: ") && Catch::Contains(flag));
+        CHECK(seconds_since(start) < 5);
+        CHECK(running.peak_rss_kib() < max_search_rss_kib);
+    };
+    // A megabyte of query words, one argument each (one argument may hold at most 128 KiB).
+    std::vector<std::string> megabyte;
+    for (std::size_t bytes = 0; bytes < (1u << 20); bytes += 20) megabyte.insert(megabyte.end(), {"government", "minister"});
+    refused_with(megabyte, "--max-query-bytes");
+    std::string words;
+    for (int i = 0; i < 300; ++i) words += "film ";
+    refused_with({words}, "--max-query-words");
+    refused_with({"--max-query-bytes", "100", words}, "--max-query-bytes");
+    // Raised limits let the same query through.
+    ToolRun allowed = run_tool(tool("news-search"), {"--db", g.db.string(), "--max-query-words", "300", "--count", words});
+    INFO(allowed.err);
+    CHECK(allowed.exit_code == 0);
+
+    for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
+             {"--limit", "4294967301"}, {"--offset", "-1"}, {"--snippet-length", "-5"}, {"--facet-limit", "0"},
+             {"--max-query-bytes", "0"}, {"--max-query-words", "99999999999"}, {"--network-min", "0"}}) {
+        refused_with({flags[0], flags[1], "film"}, flags[0]);
+    }
+}
+
+TEST_CASE("issue 21: a query of 250 misspelt words is answered quickly: spelling stops at its budget",
+          "[e2e][hardening][queries][limits]") {
+    const Generated& g = generated();
+    // Typos of common words, each a different one: every word is a spelling candidate.
+    const std::vector<std::string> typos{"goverment", "minstr", "elecion", "mussic", "flim", "econmy", "compny",
+                                         "markt", "playr", "footbal", "technolgy", "intrnet", "polic", "reprt"};
+    std::string query;
+    for (std::size_t i = 0; i < 250; ++i) query += typos[i % typos.size()] + " ";
+    for (bool json_output : {false, true}) {
+        std::vector<std::string> args{"--db", g.db.string(), "--facet", "month", query};
+        if (json_output) args.insert(args.begin(), "--json");
+        auto start = std::chrono::steady_clock::now();
+        RunningTool running = start_tool(tool("news-search"), args);
+        ToolRun run = running.wait(60s);
+        INFO(run.err);
+        CHECK((run.exit_code == 0 || run.exit_code == 1));
+        CHECK(seconds_since(start) < 5);
+        CHECK(running.peak_rss_kib() < max_search_rss_kib);
+    }
+}

@@ -171,7 +171,7 @@ TEST_CASE("a re-read JSON Lines file without some ids removes those articles, an
     CHECK(again["documents"] == 3);
 }
 
-TEST_CASE("--sync removes nothing when the input holds no article or some of it was rejected", "[e2e][sync]") {
+TEST_CASE("news-index --sync removes nothing when the input holds no article or some of it was rejected", "[e2e][sync]") {
     Folder folder;
     TempDir empty;
     fs::create_directories(empty / "news");

@@ -96,6 +96,7 @@ public:
         for (const Actor& actor : others) {
             if (actor.type == ActorType::org) add_countries_named_in(actor.name);
         }
+        add_countries_written();
         for (std::size_t i = 0; i < m_items.size(); ++i) decide_alone(i);
         for (int round = 0; round < evidence_rounds; ++round) {
             for (std::size_t i = 0; i < m_items.size(); ++i) {
@@ -245,9 +246,45 @@ private:
         }
     }
 
+    // The countries the article writes by name or nationality that are no place of it yet:
+    // "Soviet officials", "West German officials", "the Japanese Finance Ministry", "Athletics
+    // Kenya" (a name the recogniser was unsure of). The recogniser leaves a nationality a
+    // nationality, as its training data does, and a country inside an organisation's name part
+    // of the name; but an article about Soviet officials is about the Soviet Union, so for the
+    // country facet and country: the country is a place of the article. Only countries whose
+    // names are unambiguous count (not Chad, Jordan or Georgia).
+    void add_countries_written() {
+        for (const std::string* text : texts()) {
+            const std::vector<std::string> words = words_of(*text);
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                // Demonyms are capitalised throughout ("West German", "South African").
+                std::size_t capitalised = 0;
+                while (capitalised < max_country_words && i + capitalised < words.size() &&
+                       is_capital(words[i + capitalised][0]))
+                    ++capitalised;
+                for (std::size_t count = capitalised; count > 0; --count) {
+                    std::string surface = join(words, i, count);
+                    // "Egyptian-born", "Kenya-based", "U.S.-led": the name before the hyphen.
+                    if (const std::size_t hyphen = surface.find('-'); count == 1 && hyphen != std::string::npos) {
+                        surface.resize(hyphen);
+                    }
+                    while (!surface.empty() && !is_letter(surface.back())) surface.pop_back();
+                    if (add_country(surface, surface, true, Origin::text)) {
+                        i += count - 1;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // Where add_country() found a country's name: inside an organisation's name, or in the text.
+    enum class Origin { organisation, text };
+
     // Adds the country `surface` names (a demonym only when `adjective_allowed`) as a place
-    // mentioned in `org`; false when it names none.
-    bool add_country(std::string surface, const std::string& org, bool adjective_allowed) {
+    // mentioned as `mention`; false when it names none.
+    bool add_country(std::string surface, const std::string& mention, bool adjective_allowed,
+                     Origin origin = Origin::organisation) {
         for (std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
             if (surface.ends_with(possessive)) surface.resize(surface.size() - possessive.size());
         }
@@ -260,9 +297,12 @@ private:
         if (index == m_places.size()) {
             m_places.emplace_back(std::string(country->name), ActorType::place, std::vector<std::string>{});
             m_items.push_back(Item{});
-            decide(m_items.back(), country->id, "named in the organisation " + in_quotes(org));
+            const std::string why = origin == Origin::organisation ? "named in the organisation "
+                                    : match->via_demonym           ? "named by its nationality "
+                                                                   : "written in the text as ";
+            decide(m_items.back(), country->id, why + in_quotes(mention));
         }
-        add_mention(m_places[index], org);
+        add_mention(m_places[index], mention);
         return true;
     }
 
