@@ -35,6 +35,10 @@ struct Actor {
     std::string region;   ///< the first-level region it is or lies in, e.g. "Oregon"
     std::string country;  ///< its country, or the former state it was part of on the article's date
     std::string rollup;   ///< why it has that region and country, e.g. "dateline \"PORTLAND, Ore.\""
+    /// A country the article writes only by its nationality or inside another name ("Soviet
+    /// officials", "Athletics Kenya"): it counts for the country facet and country:, but is no
+    /// place the article names, so it is not a place actor (the place facet, place:, actor:).
+    bool country_only = false;
 };
 
 }  // namespace newsdex

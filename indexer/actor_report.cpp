@@ -46,7 +46,8 @@ std::string place_in(const Actor& place) {
 std::string actor_report_text(const std::vector<Actor>& actors, const ActorExplanation& explanation) {
     std::ostringstream out;
     for (const auto& actor : actors) {
-        out << "  " << to_string(actor.type) << ": " << actor.name << '\n';
+        // A country written only as a nationality or inside a name is no place actor.
+        out << "  " << (actor.country_only ? "country only" : to_string(actor.type)) << ": " << actor.name << '\n';
         if (actor.type == ActorType::place && !actor.rollup.empty()) {
             out << "      in " << place_in(actor) << ": " << actor.rollup << '\n';
         }
@@ -89,6 +90,7 @@ nlohmann::json actor_report_json(const std::vector<Actor>& actors, const ActorEx
             item["region"] = or_null(actor.region);
             item["country"] = or_null(actor.country);
             item["why"] = or_null(actor.rollup);
+            item["country_only"] = actor.country_only;
         }
         out[std::string(to_string(actor.type))].push_back(std::move(item));
     }

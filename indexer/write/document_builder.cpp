@@ -24,6 +24,10 @@ schema::StoredArticle stored_form(const ProcessedArticle& processed) {
         stored.date_precision = std::string(to_string(processed.date->precision));
     }
     for (const auto& actor : processed.actors) {
+        if (actor.country_only) {
+            stored.place_rollups.push_back({actor.name, actor.region, actor.country, actor.rollup});
+            continue;
+        }
         auto& list = actor.type == ActorType::person ? stored.persons
                      : actor.type == ActorType::org  ? stored.orgs
                                                      : stored.places;
@@ -99,6 +103,7 @@ Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermG
 
     std::vector<schema::PackedActor> packed;
     for (const auto& actor : processed.actors) {
+        if (actor.country_only) continue;
         document.add_boolean_term(schema::boolean_term(schema::actor_type_prefix(actor.type), actor.name));
         document.add_boolean_term(schema::boolean_term(schema::actor_prefix, actor.name));
         packed.push_back({actor.type, actor.name});

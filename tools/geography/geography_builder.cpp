@@ -592,7 +592,8 @@ private:
         }
         files.places = places.str();
 
-        // Key -> postings; a name wins over an abbreviation of the same entry.
+        // Key -> postings. A news abbreviation of region_abbreviations.tsv stays an abbreviation
+        // even where the gazetteer also gives it as an alias ("N.Y." of New York State).
         std::map<std::string, std::vector<std::pair<std::size_t, bool>>> index;
         for (std::size_t i = 0; i < m_entries.size(); ++i) {
             for (const auto& name : m_entries[i].names) add_posting(index, fold(name), i, false);
@@ -633,8 +634,11 @@ private:
                             const std::string& key, std::size_t entry, bool abbreviation) {
         if (key.empty() || key.find('\t') != std::string::npos) return;
         auto& postings = index[key];
-        if (std::none_of(postings.begin(), postings.end(), [&](const auto& p) { return p.first == entry; })) {
+        auto same = std::find_if(postings.begin(), postings.end(), [&](const auto& p) { return p.first == entry; });
+        if (same == postings.end()) {
             postings.emplace_back(entry, abbreviation);
+        } else {
+            same->second = same->second || abbreviation;
         }
     }
 

@@ -301,6 +301,7 @@ private:
                                     : match->via_demonym           ? "named by its nationality "
                                                                    : "written in the text as ";
             decide(m_items.back(), country->id, why + in_quotes(mention));
+            m_places.back().country_only = origin == Origin::text;
         }
         add_mention(m_places[index], mention);
         return true;
@@ -654,6 +655,7 @@ private:
                 continue;
             }
             for (const auto& mention : place.mentions) add_mention(*same, mention);
+            same->country_only = same->country_only && place.country_only;
         }
         m_places = std::move(merged);
     }
