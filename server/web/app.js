@@ -225,7 +225,7 @@ async function renderSearch(params) {
   const unit = body.total_unit === "stories" ? (body.total === 1 ? "story" : "stories") : (body.total === 1 ? "article" : "articles");
   const shown = body.results.length ? `, showing ${body.offset + 1}–${body.offset + body.results.length}` : "";
   status.replaceChildren(`${body.total_exact ? "" : "about "}${body.total} ${unit}${shown} `,
-    el("span", { class: "took", text: `(${body.took_ms} ms in the index, ${Math.round(answer.ms)} ms in all)` }));
+    el("span", { class: "took", title: `${Math.round(answer.ms)} ms with the trip to the server`, text: `(${body.took_ms} ms)` }));
   if (body.suggestion) {
     status.append(" · Did you mean ", el("a", {
       href: "#", text: body.suggestion,

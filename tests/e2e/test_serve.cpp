@@ -261,3 +261,19 @@ TEST_CASE("news-serve answers every request from concurrent clients while news-i
     const json after = json::parse(server.get("/api/search?q=&count=1&collapse=0").body);
     CHECK(after["total"].get<long>() > 5);
 }
+
+TEST_CASE("news-serve survives many clients asking for every article at once (Query::MatchAll is not shared)",
+          "[e2e][serve][concurrency]") {
+    ServeProcess server(seeds_index().path(), {"--threads", "8"});
+    std::atomic<int> failures = 0;
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 8; ++c) {
+        clients.emplace_back([&] {
+            for (int i = 0; i < 60; ++i) {
+                if (server.get("/api/search?q=&facet=month&limit=1").status != 200) ++failures;
+            }
+        });
+    }
+    for (auto& thread : clients) thread.join();
+    CHECK(failures == 0);
+}
