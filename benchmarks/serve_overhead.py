@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the HTTP layer of news-serve adds to a search (issue 19).
 
-For each path of serve_load.queries, sends REQUESTS requests one after another over one
+After a warm-up round, for each path of serve_load.queries, sends REQUESTS requests one after another over one
 keep-alive connection to a running news-serve and prints the medians of the round trip, of the
 search's own time inside the server (took_ms, the figure news-search prints) and of their
 difference: the cost of HTTP, opening the index, parsing the parameters and the JSON.
@@ -21,6 +21,11 @@ def main():
     requests = int(sys.argv[2]) if len(sys.argv) > 2 else 50
     queries = pathlib.Path(__file__).with_name("serve_load.queries").read_text().split()
     connection = http.client.HTTPConnection("127.0.0.1", port)
+    # A warm-up round: the first requests of a fresh server pay for warming its caches, which
+    # would be charged to whichever query comes first.
+    for path in queries * 5:
+        connection.request("GET", path)
+        connection.getresponse().read()
     print("| query | round trip p50 ms | took_ms p50 | difference p50 ms |")
     print("|---|---:|---:|---:|")
     for path in queries:

@@ -68,13 +68,6 @@ std::string allowed_names(Endpoint endpoint) {
     return names.empty() ? "none" : names;
 }
 
-void check_query_length(const std::string& name, const std::string& query) {
-    if (query.size() > api_max_query_bytes) {
-        throw UsageError(name + ": the query is " + std::to_string(query.size()) + " bytes long; at most " +
-                         std::to_string(api_max_query_bytes) + " are served");
-    }
-}
-
 // The news-search arguments (without the program name) that `params` stand for.
 std::vector<std::string> arguments(Endpoint endpoint, const QueryParams& params, const std::filesystem::path& db) {
     std::vector<std::string> args{"--db=" + db.string(), "--json"};
@@ -86,7 +79,6 @@ std::vector<std::string> arguments(Endpoint endpoint, const QueryParams& params,
         seen.push_back(name);
         if (takes_search_params(endpoint) && name == "q") {
             if (repeated) throw UsageError("q: given more than once");
-            check_query_length("q", value);
             query = value;
             continue;
         }
@@ -111,7 +103,6 @@ std::vector<std::string> arguments(Endpoint endpoint, const QueryParams& params,
         }
         // A blank form field is no filter.
         if (value.empty()) continue;
-        if (name == "compare") check_query_length(name, value);
         args.push_back(std::string(param->flag) + "=" + value);
     }
     if (endpoint == Endpoint::similar && std::find(seen.begin(), seen.end(), "id") == seen.end()) {

@@ -18,8 +18,9 @@ namespace newsdex {
 /// Query parameters in the order given; a name may come several times (facet=month&facet=person).
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
-/// The server's bounds, tighter than the command line's: one request must stay cheap.
-inline constexpr std::size_t api_max_query_bytes = 1000;  ///< q, and each compare query
+/// The server's bounds, tighter than the command line's: one request must stay cheap. Queries
+/// are bounded as news-search bounds them (--max-query-bytes, --max-query-words at their
+/// defaults, which no parameter changes), and by the request line's 8 KB.
 inline constexpr std::size_t api_max_limit = 1000;        ///< results a page
 inline constexpr std::size_t api_max_offset = 100'000;    ///< how deep paging goes
 inline constexpr std::size_t api_max_facet_limit = 1000;  ///< values a count-ordered facet
@@ -36,7 +37,7 @@ enum class Endpoint { search, similar, show, cluster, info };
 /// snippet-length, lang, share, compare, collapse and count for search and similar; id for
 /// similar, show and cluster; nothing for info. Throws UsageError naming the problem: an
 /// unknown or repeated parameter, a value its flag refuses (the flag's own message), a bound
-/// above exceeded.
+/// above exceeded. (The query's own limits are checked when it is parsed, as in news-search.)
 [[nodiscard]] SearchOptions options_from_params(Endpoint endpoint, const QueryParams& params,
                                                 const std::filesystem::path& db);
 
