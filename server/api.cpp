@@ -1,11 +1,13 @@
 #include "server/api.hpp"
 
 #include <new>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "common/errors.hpp"
+#include "searcher/export_request.hpp"
 #include "searcher/render/render_json.hpp"
 #include "searcher/request.hpp"
 
@@ -23,8 +25,29 @@ std::string without_path(const std::string& info, const std::filesystem::path& d
     return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
 }
 
+// news-search --format, whole: counted first with the same query and filters, so that a bad
+// query is a 400 before anything is written and an export too large for one answer is refused.
+ApiReply export_reply(const SearchOptions& options) {
+    SearchOptions count = options;
+    count.format.clear();
+    count.body = false;
+    count.json = true;
+    count.count_only = true;
+    const Response counted = answer_request(count, false);
+    const auto total = nlohmann::json::parse(counted.out).value("total", std::size_t{0});
+    if (total > api_max_export) {
+        throw UsageError("the export would hold " + std::to_string(total) + " records; at most " +
+                         std::to_string(api_max_export) + " are served (narrow the query, or run news-search --format)");
+    }
+    std::ostringstream out;
+    (void)answer_export(options, out, nullptr);
+    return {200, out.str(), {},
+            options.format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8"};
+}
+
 ApiReply answer(Endpoint endpoint, const QueryParams& params, const std::filesystem::path& db) {
     const SearchOptions options = options_from_params(endpoint, params, db);
+    if (endpoint == Endpoint::export_matches) return export_reply(options);
     Response response = answer_request(options, false);
     if (response.not_found) return {404, std::move(response.out), {}};
     if (endpoint == Endpoint::info) return {200, without_path(response.out, db), {}};

@@ -42,7 +42,30 @@ constexpr std::array search_params{
     Param{"collapse", "--no-collapse", Kind::toggle},
 };
 
+// What an export takes: the filters, and how to write the records.
+constexpr std::array export_params{
+    Param{"format", "--format", Kind::value},
+    Param{"body", "--body", Kind::toggle},
+    Param{"from", "--from", Kind::value},
+    Param{"to", "--to", Kind::value},
+    Param{"month", "--month", Kind::value},
+    Param{"actor", "--actor", Kind::list},
+    Param{"country", "--country", Kind::list},
+    Param{"source", "--source", Kind::list},
+    Param{"lang", "--lang", Kind::value},
+    Param{"collapse", "--no-collapse", Kind::toggle},
+};
+
 bool takes_search_params(Endpoint endpoint) { return endpoint == Endpoint::search || endpoint == Endpoint::similar; }
+
+bool takes_query(Endpoint endpoint) { return takes_search_params(endpoint) || endpoint == Endpoint::export_matches; }
+
+// The value parameters `endpoint` takes besides q and id.
+std::vector<Param> params_of(Endpoint endpoint) {
+    if (takes_search_params(endpoint)) return {search_params.begin(), search_params.end()};
+    if (endpoint == Endpoint::export_matches) return {export_params.begin(), export_params.end()};
+    return {};
+}
 
 std::string_view id_flag(Endpoint endpoint) {
     switch (endpoint) {
@@ -60,24 +83,24 @@ bool switch_value(const std::string& name, const std::string& value) {
 }
 
 std::string allowed_names(Endpoint endpoint) {
-    std::string names = takes_search_params(endpoint) ? "q" : "";
+    std::string names = takes_query(endpoint) ? "q" : "";
     if (!id_flag(endpoint).empty()) names += names.empty() ? "id" : ", id";
-    if (takes_search_params(endpoint)) {
-        for (const Param& param : search_params) names.append(", ").append(param.name);
-    }
+    for (const Param& param : params_of(endpoint)) names.append(", ").append(param.name);
     return names.empty() ? "none" : names;
 }
 
 // The news-search arguments (without the program name) that `params` stand for.
 std::vector<std::string> arguments(Endpoint endpoint, const QueryParams& params, const std::filesystem::path& db) {
-    std::vector<std::string> args{"--db=" + db.string(), "--json"};
+    std::vector<std::string> args{"--db=" + db.string()};
+    // An export is its own format; everything else is news-search's JSON.
+    if (endpoint != Endpoint::export_matches) args.emplace_back("--json");
     if (endpoint == Endpoint::info) args.emplace_back("--info");
     std::vector<std::string> seen;
     std::optional<std::string> query;
     for (const auto& [name, value] : params) {
         const bool repeated = std::find(seen.begin(), seen.end(), name) != seen.end();
         seen.push_back(name);
-        if (takes_search_params(endpoint) && name == "q") {
+        if (takes_query(endpoint) && name == "q") {
             if (repeated) throw UsageError("q: given more than once");
             query = value;
             continue;
@@ -87,11 +110,9 @@ std::vector<std::string> arguments(Endpoint endpoint, const QueryParams& params,
             args.push_back(std::string(id_flag(endpoint)) + "=" + value);
             continue;
         }
-        const Param* param = nullptr;
-        if (takes_search_params(endpoint)) {
-            for (const Param& candidate : search_params) {
-                if (candidate.name == name) param = &candidate;
-            }
+        std::optional<Param> param;
+        for (const Param& candidate : params_of(endpoint)) {
+            if (candidate.name == name) param = candidate;
         }
         if (!param) throw UsageError("unknown parameter \"" + name + "\" (this endpoint takes: " + allowed_names(endpoint) + ")");
         if (repeated && param->kind != Kind::list) throw UsageError(name + ": given more than once");
@@ -104,6 +125,9 @@ std::vector<std::string> arguments(Endpoint endpoint, const QueryParams& params,
         // A blank form field is no filter.
         if (value.empty()) continue;
         args.push_back(std::string(param->flag) + "=" + value);
+    }
+    if (endpoint == Endpoint::export_matches && std::find(seen.begin(), seen.end(), "format") == seen.end()) {
+        throw UsageError("format: csv or jsonl is missing (/api/export?format=csv&q=...)");
     }
     if (endpoint == Endpoint::similar && std::find(seen.begin(), seen.end(), "id") == seen.end()) {
         throw UsageError("id: the article to find similar ones to is missing (/api/similar?id=ID)");
@@ -127,6 +151,7 @@ std::optional<Endpoint> endpoint_named(std::string_view name) {
     if (name == "show") return Endpoint::show;
     if (name == "cluster") return Endpoint::cluster;
     if (name == "info") return Endpoint::info;
+    if (name == "export") return Endpoint::export_matches;
     return std::nullopt;
 }
 

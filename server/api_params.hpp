@@ -25,9 +25,10 @@ inline constexpr std::size_t api_max_limit = 1000;        ///< results a page
 inline constexpr std::size_t api_max_offset = 100'000;    ///< how deep paging goes
 inline constexpr std::size_t api_max_facet_limit = 1000;  ///< values a count-ordered facet
 inline constexpr std::size_t api_max_params = 64;         ///< parameters a request
+inline constexpr std::size_t api_max_export = 50'000;     ///< records an export holds
 
 /// The endpoints of the API, each answering as one news-search call.
-enum class Endpoint { search, similar, show, cluster, info };
+enum class Endpoint { search, similar, show, cluster, info, export_matches };
 
 /// The endpoint named by `name` ("search", "show", …; the path after /api/), if any.
 [[nodiscard]] std::optional<Endpoint> endpoint_named(std::string_view name);
@@ -35,7 +36,8 @@ enum class Endpoint { search, similar, show, cluster, info };
 /// Fills SearchOptions for `endpoint` over the index `db`, always with --json: q (the query),
 /// limit, offset, sort, facet, facet-limit, from, to, month, actor, country, source,
 /// snippet-length, lang, share, compare, collapse and count for search and similar; id for
-/// similar, show and cluster; nothing for info. Throws UsageError naming the problem: an
+/// similar, show and cluster; nothing for info; format (csv or jsonl), body, q, from, to,
+/// month, actor, country, source, lang and collapse for export (--format). Throws UsageError naming the problem: an
 /// unknown or repeated parameter, a value its flag refuses (the flag's own message), a bound
 /// above exceeded. (The query's own limits are checked when it is parsed, as in news-search.)
 [[nodiscard]] SearchOptions options_from_params(Endpoint endpoint, const QueryParams& params,

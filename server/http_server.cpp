@@ -56,7 +56,7 @@ void route(const httplib::Request& request, httplib::Response& response, const S
         ApiReply reply = answer_api(path.substr(api.size()), params_of(request), options.db);
         if (!reply.log.empty()) log_line(request.path + ": " + reply.log);
         response.status = reply.status;
-        response.set_content(std::move(reply.body), json_type);
+        response.set_content(std::move(reply.body), reply.content_type.c_str());
         return;
     }
     if (const WebAsset* asset = assets.find(path)) {

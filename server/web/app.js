@@ -226,6 +226,11 @@ async function renderSearch(params) {
   const shown = body.results.length ? `, showing ${body.offset + 1}–${body.offset + body.results.length}` : "";
   status.replaceChildren(`${body.total_exact ? "" : "about "}${body.total} ${unit}${shown} `,
     el("span", { class: "took", title: `${Math.round(answer.ms)} ms with the trip to the server`, text: `(${body.took_ms} ms)` }));
+  const exported = new URLSearchParams({ format: "csv", q: params.get("q") || "" });
+  for (const name of ["month", "from", "to", ...LIST_FILTERS]) {
+    for (const value of params.getAll(name)) exported.append(name, value);
+  }
+  status.append(" · ", el("a", { href: "/api/export?" + exported.toString(), download: "newsdex.csv", text: "CSV" }));
   if (body.suggestion) {
     status.append(" · Did you mean ", el("a", {
       href: "#", text: body.suggestion,

@@ -279,3 +279,37 @@ TEST_CASE("news-serve survives many clients asking for every article at once (Qu
     for (auto& thread : clients) thread.join();
     CHECK(failures == 0);
 }
+
+TEST_CASE("news-serve's /api/export answers news-search --format's CSV and JSON Lines byte for byte", "[e2e][serve][export]") {
+    const TempDir& db = seeds_index();
+    ServeProcess server(db.path());
+    struct Export {
+        Params params;
+        std::vector<std::string> args;
+        std::string content_type;
+    };
+    for (const Export& e : std::vector<Export>{
+             {{{"format", "csv"}, {"q", ""}}, {"--format", "csv", ""}, "text/csv; charset=utf-8"},
+             {{{"format", "jsonl"}, {"q", "Myanmar"}, {"body", "1"}}, {"--format", "jsonl", "--body", "Myanmar"},
+              "application/x-ndjson; charset=utf-8"},
+             {{{"format", "csv"}, {"actor", "Naypyitaw"}, {"collapse", "0"}},
+              {"--format", "csv", "--actor", "Naypyitaw", "--no-collapse"}, "text/csv; charset=utf-8"},
+         }) {
+        INFO(query_string(e.params));
+        const HttpAnswer answer = server.get("/api/export", e.params);
+        std::vector<std::string> args = e.args;
+        args.insert(args.begin(), {"--db", db.path().string()});
+        const ToolRun expected = run_tool(tool("news-search"), args);
+        REQUIRE(expected.exit_code == 0);
+        CHECK(answer.status == 200);
+        CHECK(answer.content_type == e.content_type);
+        CHECK(answer.body == expected.out);
+    }
+    const HttpAnswer bad_format = server.get("/api/export", Params{{"format", "xml"}});
+    CHECK(bad_format.status == 400);
+    CHECK(json::parse(bad_format.body) ==
+          json::parse(run_tool(tool("news-search"), {"--db", db.path().string(), "--json", "--format", "xml", ""}).out));
+    CHECK(server.get("/api/export", Params{{"q", "x"}}).status == 400);  // no format
+    CHECK(server.get("/api/export", Params{{"format", "csv"}, {"limit", "3"}}).status == 400);
+    CHECK(server.get("/api/export", Params{{"format", "csv"}, {"q", "Putin AND"}}).status == 400);
+}
