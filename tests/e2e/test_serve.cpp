@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <httplib.h>
+
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -193,6 +195,14 @@ TEST_CASE("news-serve answers unknown ids and paths with 404 and never serves a 
         CHECK(answer.body.find(source_dir().string()) == std::string::npos);
     }
     CHECK(server.get("/api/search?q=" + std::string(9000, 'a')).status == 414);
+    // Read-only: other methods are refused.
+    httplib::Client client("127.0.0.1", server.port());
+    for (const auto& result : {client.Delete("/api/search"), client.Put("/", "x", "text/plain"),
+                               client.Post("/api/search", "q=x", "application/x-www-form-urlencoded")}) {
+        REQUIRE(result);
+        CHECK(result->status == 405);
+        CHECK(json::parse(result->body) == json{{"error", "method not allowed"}, {"exit", 2}});
+    }
 }
 
 TEST_CASE("news-serve binds 127.0.0.1 by default, stops cleanly on SIGTERM, and refuses a missing index",
