@@ -12,7 +12,7 @@ namespace newsdex {
 
 ExitCode answer_export(const SearchOptions& options, std::ostream& out, std::ostream* progress) {
     OpenIndex index = open_index(options.db);
-    ActorNames names(index.db, index.gazetteer);
+    ActorNames names(index.db, *index.gazetteer);
     QueryBuilder builder(index.db, names);
     const Xapian::Query query = builder.build(options).query;
     const ExportSettings settings{options.format == "jsonl" ? ExportFormat::jsonl : ExportFormat::csv, options.body,

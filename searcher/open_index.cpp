@@ -61,6 +61,12 @@ std::optional<fs::path> stub_of(const fs::path& path) {
     return path;
 }
 
+// The built-in gazetteer, read at the first call; a failed read is tried again at the next.
+std::shared_ptr<const Gazetteer> builtin_gazetteer() {
+    static const std::shared_ptr<const Gazetteer> gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load_builtin());
+    return gazetteer;
+}
+
 }  // namespace
 
 OpenIndex open_index(const fs::path& path) {
@@ -78,7 +84,7 @@ OpenIndex open_index(const fs::path& path) {
             // is still the one read.
             const bool moved = db.reopen() || (stub && read_text(*stub) != listed);
             if (moved && attempt < max_attempts) continue;
-            return {std::move(db), Gazetteer::load_builtin()};
+            return {std::move(db), builtin_gazetteer()};
         } catch (const Xapian::DatabaseOpeningError& e) {
             // A writer's merge may remove segments between our reading the list and opening them.
             if (attempt < max_attempts) continue;

@@ -4,6 +4,7 @@
 /// each way it can be missing or damaged, and a view of the segments that is one moment's.
 
 #include <filesystem>
+#include <memory>
 
 #include <xapian.h>
 
@@ -14,7 +15,8 @@ namespace newsdex {
 /// An index opened for searching, with what query parsing needs beside it.
 struct OpenIndex {
     Xapian::Database db;
-    Gazetteer gazetteer;
+    /// The built-in gazetteer, loaded once per process and shared by every index opened.
+    std::shared_ptr<const Gazetteer> gazetteer;
 };
 
 /// Opens the index at `path` read-only. A writer may list a segment or commit to several
@@ -22,7 +24,8 @@ struct OpenIndex {
 /// neither its segment list nor any segment moved meanwhile, so that the reader never sees a
 /// deletion without what replaced it. Throws FatalError naming the file and the cause: no
 /// index there, an empty or unreadable stub, a stub line that is not a database, a segment
-/// missing or unreadable.
+/// missing or unreadable. Cheap enough to call per request: the gazetteer is loaded only the
+/// first time.
 [[nodiscard]] OpenIndex open_index(const std::filesystem::path& path);
 
 }  // namespace newsdex

@@ -152,7 +152,7 @@ std::string write_charts(const SearchOptions& options, const SearchResult& resul
 }
 
 std::string write_network(const OpenIndex& index, const SearchOptions& options) {
-    ActorNames names(index.db, index.gazetteer);
+    ActorNames names(index.db, *index.gazetteer);
     QueryBuilder builder(index.db, names);
     const ActorGraph graph = count_cooccurrence(index.db, builder.build(options).query, options.collapse, options.network_min);
     std::string description = "Actors of the " + std::string(graph.stories ? "stories" : "articles") + " matching " +

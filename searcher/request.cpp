@@ -20,7 +20,7 @@ constexpr int max_attempts = 5;
 Response no_such_article(const std::string& id, bool json) {
     const std::string message = "no article with id \"" + id + "\"";
     return {json ? render_error_json(message, ExitCode::partial) : std::string(), "news-search: " + message + "\n",
-            ExitCode::partial};
+            ExitCode::partial, true};
 }
 
 Response show(const OpenIndex& index, const SearchOptions& options, bool colour) {

@@ -14,6 +14,7 @@ struct Response {
     std::string out;  ///< for stdout: results, facets, the article, the JSON object
     std::string err;  ///< for stderr: the summary line, "Did you mean", "no article with id"
     ExitCode code = ExitCode::ok;  ///< ok: something found; partial: nothing matched or no such id
+    bool not_found = false;        ///< --show, --cluster or --similar named an id the index lacks
 };
 
 /// Answers `options`: --info, --show, --cluster, --similar or a search, rendered as JSON or as

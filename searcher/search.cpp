@@ -195,7 +195,7 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
     auto start = std::chrono::steady_clock::now();
     const Xapian::Database& db = index.db;
 
-    ActorNames names(db, index.gazetteer);
+    ActorNames names(db, *index.gazetteer);
     QueryBuilder builder(db, names);
     BuiltQuery built = builder.build(options);
     if (options.similar) {

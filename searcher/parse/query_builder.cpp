@@ -331,7 +331,7 @@ void QueryBuilder::take_words(BuiltQuery& built, const std::string& text, const 
 
 BuiltQuery QueryBuilder::build(const SearchOptions& options) const {
     BuiltQuery built;
-    built.query = Xapian::Query::MatchAll;
+    built.query = every_document();
     built.stemmer = stemmer_for(options.lang);
     check_query_limits(join(options.query), options);
     const std::string text = only_excluded(operators_as_words(join(options.query)));

@@ -17,9 +17,14 @@ namespace newsdex {
 /// The first problem met by a field or range processor while a query is parsed (empty: none).
 using ParseProblem = std::shared_ptr<std::string>;
 
+/// A query matching every document, made anew. Never copy Xapian::Query::MatchAll instead: it
+/// is one object whose reference count (not atomic) every copy changes, so threads searching at
+/// once (news-serve's workers) would corrupt it.
+[[nodiscard]] inline Xapian::Query every_document() { return Xapian::Query(std::string()); }
+
 /// A parsed query and what the snippeter needs to highlight it.
 struct BuiltQuery {
-    Xapian::Query query = Xapian::Query::MatchAll;  ///< the whole query, filters included
+    Xapian::Query query = every_document();  ///< the whole query, filters included
     Xapian::Stem stemmer;    ///< the stemmer the text part was parsed with
     bool match_all = false;  ///< the text part was empty: every article matches
     bool filtered = false;   ///< flag filters (--from, --to, --month, --actor, --country, --source) were added
