@@ -4,6 +4,7 @@
 /// each way it can be missing or damaged, and a view of the segments that is one moment's.
 
 #include <filesystem>
+#include <string>
 
 #include <xapian.h>
 
@@ -15,6 +16,9 @@ namespace newsdex {
 struct OpenIndex {
     Xapian::Database db;
     Gazetteer gazetteer;
+    /// The stub lists a remote shard (`remote HOST:PORT`): xapian-tcpsrv runs only Xapian's own
+    /// match spies and weights, so facets, relaxed matching and exports take other paths.
+    bool remote = false;
 };
 
 /// Opens the index at `path` read-only. A writer may list a segment or commit to several
@@ -24,5 +28,9 @@ struct OpenIndex {
 /// index there, an empty or unreadable stub, a stub line that is not a database, a segment
 /// missing or unreadable.
 [[nodiscard]] OpenIndex open_index(const std::filesystem::path& path);
+
+/// The one line saying that `what` (a flag) needs local shards, because xapian-tcpsrv runs only
+/// Xapian's own match spies.
+[[nodiscard]] std::string remote_unsupported(const std::string& what);
 
 }  // namespace newsdex
