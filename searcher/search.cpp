@@ -186,12 +186,17 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
     return result;
 }
 
+// Whether `built` is a plain query of several words, which relaxed matching may rank.
+bool relaxable(const BuiltQuery& built) {
+    return built.word_count >= 2 && built.word_count <= max_covered_words && !built.words.empty();
+}
+
 // The search again over the articles that hold most of the words of `built`, when it is a
 // plain query of several words; std::nullopt when it is not, or when too few articles hold
 // even half of them.
 std::optional<SearchResult> relaxed_search(const Xapian::Database& db, const QueryBuilder& builder, const BuiltQuery& built,
                                            const SearchOptions& options, std::size_t all_words) {
-    if (built.word_count < 2 || built.word_count > max_covered_words || built.words.empty()) return std::nullopt;
+    if (!relaxable(built)) return std::nullopt;
     const Xapian::Query query = relaxed_query(built.words, built.filter, built.boost);
     auto min_words = choose_min_words(db, query, built.word_count, options.collapse, relax_below);
     if (!min_words) return std::nullopt;
@@ -229,7 +234,7 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
         // Hardly any article holds every word: rank those holding most of them instead.
         if (!index.remote) {
             if (auto relaxed = relaxed_search(db, builder, built, options, strict_total)) result = std::move(*relaxed);
-        } else if (built.word_count >= 2 && !built.words.empty()) {
+        } else if (relaxable(built)) {
             // Relaxed matching weighs with CoverageWeight, which xapian-tcpsrv cannot run.
             result.notes.push_back(remote_relaxed_note);
         }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <optional>
 
 #include "common/errors.hpp"
 #include "common/schema.hpp"
@@ -55,13 +54,8 @@ std::vector<FacetValue> as_values(const std::map<std::string, std::size_t>& coun
     return out;
 }
 
-}  // namespace
-
-// One spy per used slot of a family: summed, they count each name once per article.
-struct SlotFacetCounter::Family {
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-};
-
+// The values with a nonzero count, most frequent first, ties by value (bytewise, as the local
+// counter orders them), at most `limit`.
 std::vector<FacetValue> most_frequent(std::vector<FacetValue> counts, std::size_t limit) {
     std::erase_if(counts, [](const FacetValue& value) { return value.count == 0; });
     auto before = [](const FacetValue& a, const FacetValue& b) {
@@ -72,6 +66,13 @@ std::vector<FacetValue> most_frequent(std::vector<FacetValue> counts, std::size_
     counts.resize(shown);
     return counts;
 }
+
+}  // namespace
+
+// One spy per used slot of a family: summed, they count each name once per article.
+struct SlotFacetCounter::Family {
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+};
 
 SlotFacetCounter::SlotFacetCounter(const Xapian::Database& db, const std::vector<std::string>& facets)
     : m_families(std::size(schema::facet_families)), m_total(schema::slot_year) {

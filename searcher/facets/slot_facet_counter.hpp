@@ -49,8 +49,4 @@ private:
     Xapian::ValueCountMatchSpy m_total;  ///< every article has a year value: counts the articles
 };
 
-/// The values of `counts` with a nonzero count, most frequent first, ties by value (bytewise),
-/// at most `limit`.
-[[nodiscard]] std::vector<FacetValue> most_frequent(std::vector<FacetValue> counts, std::size_t limit);
-
 }  // namespace newsdex

@@ -60,7 +60,7 @@ struct Server {
     RunningTool process;
 
     explicit Server(const fs::path& database)
-        : process(start_tool("/usr/bin/xapian-tcpsrv",
+        : process(start_tool(NEWSDEX_XAPIAN_TCPSRV,
                              {"--interface", "127.0.0.1", "--port", std::to_string(port), database.string()})) {
         for (int attempt = 0; attempt < 200; ++attempt) {
             const int fd = loopback_socket(port, true);
