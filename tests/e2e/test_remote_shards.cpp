@@ -87,14 +87,14 @@ void split_in_halves(const fs::path& whole, const fs::path& first, const fs::pat
     for (auto& half : halves) half.commit();
 }
 
-// The BBC index, its two halves served remotely, and a stub listing them.
+// The two halves of the index at `whole` served remotely, and a stub listing them.
 struct Shards {
     TempDir dir;
     fs::path stub = dir / "shards.stub";
     std::optional<Server> first, second;
 
-    Shards() {
-        split_in_halves(bbc_index().path(), dir / "half-1", dir / "half-2");
+    explicit Shards(const fs::path& whole) {
+        split_in_halves(whole, dir / "half-1", dir / "half-2");
         first.emplace(dir / "half-1");
         second.emplace(dir / "half-2");
         dir.write("shards.stub", "remote 127.0.0.1:" + std::to_string(first->port) + "\nremote 127.0.0.1:" +
@@ -135,8 +135,8 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 
 TEST_CASE("two xapian-tcpsrv halves of the BBC index answer like the whole index, facets included",
           "[remote][facets][e2e]") {
-    Shards shards;
     const fs::path whole = bbc_index().path();
+    Shards shards(whole);
     const std::vector<std::vector<std::string>> queries = {
         {""}, {"Blair election"}, {"country:France"}, {"--actor", "Tony Blair", "tax"}};
     for (const auto& query : queries) {
@@ -205,5 +205,30 @@ TEST_CASE("two xapian-tcpsrv halves of the BBC index answer like the whole index
         CHECK(run.exit_code == 2);
         CHECK(run.err.find("cannot reach a remote shard of") != std::string::npos);
         CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+    }
+}
+
+TEST_CASE("remote halves of a dated corpus with sources give the same timelines and source facet",
+          "[remote][facets][e2e]") {
+    // The BBC articles have no dates and no source: a generated corpus has both.
+    TempDir dir;
+    const fs::path corpus = dir / "articles.jsonl";
+    ToolRun generated = run_tool(tool("generate-corpus"), {"--count", "400", "--seed", "7", "--out", corpus.string()});
+    REQUIRE(generated.exit_code == 0);
+    ToolRun indexed = run_tool(tool("news-index"), {"--db", (dir / "whole").string(), "--no-progress", corpus.string()});
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+    Shards shards(dir / "whole");
+
+    for (const std::string query : {"", "minister"}) {
+        INFO("query: " << query);
+        const auto args = with(every_facet, {"--no-collapse", query});
+        const json local = search_json_at(dir / "whole", args);
+        const json remote = search_json_at(shards.stub, args);
+        CHECK(ids_of(remote) == ids_of(local));
+        CHECK(remote["total"] == local["total"]);
+        CHECK(remote["facets"] == local["facets"]);
+        CHECK(!local["facets"]["source"].empty());
+        CHECK(local["facets"]["month"]["buckets"].size() > 12);
     }
 }
