@@ -127,6 +127,7 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
 
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                          static_cast<Xapian::doccount>(options.limit), check_at_least);
+    facets.count_rest(db, query);
 
     SearchResult result;
     result.query = join(options.query);

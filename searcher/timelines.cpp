@@ -14,6 +14,7 @@ DateCounts count_dates(const Xapian::Database& db, const Xapian::Query& query, c
     enquire.set_query(query);
     counter.attach(enquire);
     (void)enquire.get_mset(0, 0, db.get_doccount());
+    counter.count_rest(db, query);
     return counter.date_counts();
 }
 

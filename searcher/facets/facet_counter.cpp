@@ -215,6 +215,10 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
     }
 }
 
+void FacetCounter::count_rest(const Xapian::Database& db, const Xapian::Query& query) {
+    if (m_slots) m_slots->count_rest(db, query);
+}
+
 std::size_t FacetCounter::counted() const { return m_slots ? m_slots->counted() : m_spy->counted(); }
 
 std::vector<std::pair<std::string, std::vector<FacetValue>>> FacetCounter::results() const {

@@ -36,6 +36,10 @@ public:
     /// set to the document count, so the counts are exact.
     void attach(Xapian::Enquire& enquire);
 
+    /// After the enquire it was attached to ran `query` over `db`, the further passes counting
+    /// needs (remote shards: see SlotFacetCounter::count_rest); nothing locally.
+    void count_rest(const Xapian::Database& db, const Xapian::Query& query);
+
     /// Documents (or, with `stories`, clusters) the spy has counted.
     [[nodiscard]] std::size_t counted() const;
 

@@ -84,6 +84,7 @@ SlotFacetCounter::SlotFacetCounter(const Xapian::Database& db, const std::vector
             if (slot) continue;
             slot = std::make_unique<Family>();
             const std::size_t used = used_slots(db, family);
+            m_most_slots = std::max(m_most_slots, used);
             for (std::size_t k = 0; k < used; ++k) {
                 slot->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::facet_slot(family, k)));
             }
@@ -107,7 +108,34 @@ void SlotFacetCounter::attach(Xapian::Enquire& enquire) {
     if (m_dates) enquire.add_matchspy(m_dates.get());
     for (const auto& family : m_families) {
         if (!family) continue;
-        for (const auto& spy : family->spies) enquire.add_matchspy(spy.get());
+        for (std::size_t k = 0; k < std::min(first_slots, family->spies.size()); ++k) {
+            enquire.add_matchspy(family->spies[k].get());
+        }
+    }
+}
+
+void SlotFacetCounter::count_rest(const Xapian::Database& db, const Xapian::Query& query) {
+    // An article fills a family's slots from the first, so the articles with a value in slot
+    // `start` are all those with values in slots start and after. Any value is at least "\0"
+    // (an empty bound would make the query match every document).
+    const std::string any_value(1, '\0');
+    for (std::size_t start = first_slots; start < m_most_slots; start *= 2) {
+        const std::size_t end = start * 2;
+        Xapian::Enquire enquire(db);
+        std::vector<Xapian::Query> filled;
+        for (std::size_t f = 0; f < m_families.size(); ++f) {
+            const auto& family = m_families[f];
+            if (!family || family->spies.size() <= start) continue;
+            filled.emplace_back(Xapian::Query::OP_VALUE_GE,
+                                schema::facet_slot(schema::facet_families[f], start), any_value);
+            for (std::size_t k = start; k < std::min(end, family->spies.size()); ++k) {
+                enquire.add_matchspy(family->spies[k].get());
+            }
+        }
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                        Xapian::Query(Xapian::Query::OP_OR, filled.begin(), filled.end())));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        (void)enquire.get_mset(0, 0, db.get_doccount());
     }
 }
 
