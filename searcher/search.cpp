@@ -154,7 +154,8 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
     if (remote && options.collapse && !facets.empty()) {
         // The spies saw every match before collapsing.
         counted_articles = facets.counted();
-        result.notes.push_back(remote_facets_note);
+        // When no story has two matching articles, the counts are the stories' too.
+        if (*counted_articles > result.total) result.notes.push_back(remote_facets_note);
     }
     result.stories = options.collapse;
     result.articles = counted_articles.value_or(!options.collapse ? result.total

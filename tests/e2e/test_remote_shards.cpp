@@ -139,6 +139,7 @@ TEST_CASE("two xapian-tcpsrv halves of the BBC index answer like the whole index
     Shards shards(whole);
     const std::vector<std::vector<std::string>> queries = {
         {""}, {"Blair election"}, {"country:France"}, {"--actor", "Tony Blair", "tax"}};
+    std::size_t noted = 0;
     for (const auto& query : queries) {
         const auto args = with(every_facet, query);
         INFO("query: " << query.back());
@@ -162,8 +163,14 @@ TEST_CASE("two xapian-tcpsrv halves of the BBC index answer like the whole index
         CHECK(remote_stories["articles"] == local_stories["articles"]);
         CHECK(ids_of(remote_stories) == ids_of(local_stories));
         CHECK(remote_stories["facets"] == local["facets"]);
-        REQUIRE(remote_stories["notes"].size() == 1);
-        CHECK(remote_stories["notes"][0].get<std::string>().find("facets count articles over remote shards") == 0);
+        // ... when some story has near copies among the matches; else articles are stories.
+        if (remote_stories["articles"] > remote_stories["total"]) {
+            REQUIRE(remote_stories["notes"].size() == 1);
+            ++noted;
+            CHECK(remote_stories["notes"][0].get<std::string>().find("facets count articles over remote shards") == 0);
+        } else {
+            CHECK(remote_stories["notes"].empty());
+        }
 
         // Without facets: the same page and totals.
         const json local_page = search_json_at(whole, {"--limit", "15", "--snippet-length", "0", query.back()});
@@ -171,6 +178,8 @@ TEST_CASE("two xapian-tcpsrv halves of the BBC index answer like the whole index
         CHECK(ids_of(remote_page) == ids_of(local_page));
         CHECK(remote_page["total"] == local_page["total"]);
     }
+
+    CHECK(noted > 0);
 
     {  // Timelines with --share and --compare take the same path.
         const std::vector<std::string> args = {"--facet", "month", "--facet", "year", "--share", "--compare",
