@@ -101,6 +101,20 @@ std::string_view actor_type_prefix(ActorType type) {
     return actor_prefix;
 }
 
+Xapian::valueno facet_slot(FacetFamily family, std::size_t k) {
+    constexpr Xapian::valueno first = 1u << 20;
+    return first + static_cast<Xapian::valueno>(static_cast<std::size_t>(family) * facet_family_slots + k);
+}
+
+FacetFamily facet_family(ActorType type) {
+    switch (type) {
+        case ActorType::person: return FacetFamily::person;
+        case ActorType::org: return FacetFamily::org;
+        case ActorType::place: return FacetFamily::place;
+    }
+    return FacetFamily::place;
+}
+
 namespace {
 
 // The type codes of packed actor records.

@@ -52,7 +52,32 @@ enum Slot : Xapian::valueno {
     /// read this one value per document. Numbered apart from the slots above so that slots added
     /// beside them never meet it.
     slot_date_key = 16,
+    /// "1" on every document whose multi-valued facets are also in facet slots (see facet_slot()):
+    /// facets over remote shards need it on every document.
+    slot_facet_slots = 17,
 };
+
+/// The facets an article has several values of: its people, organisations and places, and the
+/// countries and regions its places roll up to. Besides their packed values (slot_actors,
+/// slot_places, which newsdex's own match spy reads), each is spread over value slots of its
+/// own, one value per slot: an article's k-th person is in facet_slot(FacetFamily::person, k).
+/// Xapian's ValueCountMatchSpy, which xapian-tcpsrv runs on a remote shard, counts one slot;
+/// summing its counts over a family's slots gives each name's count.
+enum class FacetFamily { person, org, place, country, region };
+
+/// The families, in the order of the enum.
+inline constexpr FacetFamily facet_families[] = {FacetFamily::person, FacetFamily::org, FacetFamily::place,
+                                                 FacetFamily::country, FacetFamily::region};
+
+/// Slots per family: an article's values of one family past this many have no slot.
+inline constexpr std::size_t facet_family_slots = 1u << 16;
+
+/// The slot of the `k`-th value (from 0) of `family`, for k < facet_family_slots: numbered far
+/// above every other slot.
+[[nodiscard]] Xapian::valueno facet_slot(FacetFamily family, std::size_t k);
+
+/// The family of actors of `type`.
+[[nodiscard]] FacetFamily facet_family(ActorType type);
 
 /// Metadata key: when the indexer last committed changes, as UTC ISO 8601 (`2025-03-04T10:15:00Z`).
 inline constexpr std::string_view last_updated_key = "newsdex:last_updated";

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "common/errors.hpp"
 #include "searcher/export/match_exporter.hpp"
 #include "searcher/parse/actor_names.hpp"
 #include "searcher/parse/query_builder.hpp"
@@ -12,6 +13,7 @@ namespace newsdex {
 
 ExitCode answer_export(const SearchOptions& options, std::ostream& out, std::ostream* progress) {
     OpenIndex index = open_index(options.db);
+    if (index.remote) throw UsageError(remote_unsupported("--format"));
     ActorNames names(index.db, *index.gazetteer);
     QueryBuilder builder(index.db, names);
     const Xapian::Query query = builder.build(options).query;

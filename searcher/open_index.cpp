@@ -26,8 +26,10 @@ std::string read_text(const fs::path& file) {
     throw FatalError("damaged index " + stub.string() + ": " + what + " (see \"Damaged indexes\" in the README)");
 }
 
-// Checks what a stub lists before Xapian reads it, to name the problem in our words.
-void check_stub(const fs::path& stub, const std::string& text) {
+// Checks what a stub lists before Xapian reads it, to name the problem in our words. Returns
+// whether it lists a remote shard.
+bool check_stub(const fs::path& stub, const std::string& text) {
+    bool remote = false;
     std::istringstream lines(text);
     std::string line;
     int listed = 0;
@@ -37,6 +39,7 @@ void check_stub(const fs::path& stub, const std::string& text) {
         if (!(words >> backend) || backend.starts_with("#")) continue;
         ++listed;
         const std::string where = "line " + std::to_string(number) + " \"" + line + "\"";
+        if (backend == "remote") remote = true;
         if (backend == "remote" || backend == "inmemory") continue;
         if (backend != "glass" && backend != "auto" && backend != "chert") damaged(stub, where + " names no database type");
         if (!(words >> target)) damaged(stub, where + " names no database");
@@ -49,6 +52,7 @@ void check_stub(const fs::path& stub, const std::string& text) {
         }
     }
     if (listed == 0) damaged(stub, "its list of segments is empty");
+    return remote;
 }
 
 // The stub to read at `path`, if the index is one (a directory's XAPIANDB, or a stub file).
@@ -78,21 +82,30 @@ OpenIndex open_index(const fs::path& path) {
     for (int attempt = 1;; ++attempt) {
         try {
             const std::string listed = stub ? read_text(*stub) : std::string();
-            if (stub) check_stub(*stub, listed);
+            const bool remote = stub && check_stub(*stub, listed);
             Xapian::Database db(stub ? stub->string() : path.string());
             // Stable only when, after every segment was opened, none has moved on and the list
             // is still the one read.
             const bool moved = db.reopen() || (stub && read_text(*stub) != listed);
             if (moved && attempt < max_attempts) continue;
-            return {std::move(db), builtin_gazetteer()};
+            return {std::move(db), builtin_gazetteer(), remote};
         } catch (const Xapian::DatabaseOpeningError& e) {
             // A writer's merge may remove segments between our reading the list and opening them.
             if (attempt < max_attempts) continue;
             throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
+        } catch (const Xapian::NetworkError& e) {
+            throw FatalError("cannot reach a remote shard of " + path.string() + ": " + e.get_msg() +
+                             (e.get_context().empty() ? "" : " (" + e.get_context() + ")") +
+                             " - is xapian-tcpsrv running there?");
         } catch (const Xapian::Error& e) {
             throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
         }
     }
+}
+
+std::string remote_unsupported(const std::string& what) {
+    return what + " is not available over remote shards (xapian-tcpsrv runs only Xapian's own match spies): "
+                  "use an index or stub of local shards";
 }
 
 }  // namespace newsdex

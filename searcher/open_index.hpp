@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include <xapian.h>
 
@@ -17,6 +18,9 @@ struct OpenIndex {
     Xapian::Database db;
     /// The built-in gazetteer, loaded once per process and shared by every index opened.
     std::shared_ptr<const Gazetteer> gazetteer;
+    /// The stub lists a remote shard (`remote HOST:PORT`): xapian-tcpsrv runs only Xapian's own
+    /// match spies and weights, so facets, relaxed matching and exports take other paths.
+    bool remote = false;
 };
 
 /// Opens the index at `path` read-only. A writer may list a segment or commit to several
@@ -27,5 +31,9 @@ struct OpenIndex {
 /// missing or unreadable. Cheap enough to call per request: the gazetteer is loaded only the
 /// first time.
 [[nodiscard]] OpenIndex open_index(const std::filesystem::path& path);
+
+/// The one line saying that `what` (a flag) needs local shards, because xapian-tcpsrv runs only
+/// Xapian's own match spies.
+[[nodiscard]] std::string remote_unsupported(const std::string& what);
 
 }  // namespace newsdex

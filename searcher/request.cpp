@@ -43,6 +43,7 @@ Response search(OpenIndex index, SearchOptions options, bool colour) {
     }
     if (options.count_only) options.limit = 0;
     check_output_files(options);
+    if (index.remote && options.network) throw UsageError(remote_unsupported("--network"));
     SearchResult result;
     for (int attempt = 1;; ++attempt) {
         try {

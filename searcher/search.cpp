@@ -65,6 +65,12 @@ std::vector<FlagSuggestion> flag_suggestions(const SpellingCorrector& corrector,
     return found;
 }
 
+// The lines that say what remote shards count otherwise than local ones.
+constexpr const char* remote_facets_note =
+    "facets count articles over remote shards: near copies are counted each (the total counts stories)";
+constexpr const char* remote_relaxed_note =
+    "relaxed matching (articles holding most of the words) is not available over remote shards";
+
 // How one pass of matching weighs and cuts: BM25 for a normal search; CoverageWeight and a
 // weight cutoff for a relaxed one.
 struct Ranking {
@@ -74,8 +80,9 @@ struct Ranking {
 };
 
 // Matches `query`, counts the facets and timelines and makes a snippet for each result on the page.
+// With `remote` shards, Xapian's own spies count the facets, on the servers.
 SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, const Xapian::Query& query,
-                   const Xapian::Stem& stemmer, const SearchOptions& options, const Ranking& ranking) {
+                   const Xapian::Stem& stemmer, const SearchOptions& options, const Ranking& ranking, bool remote) {
     auto prepare = [&](Xapian::Enquire& enquire) {
         enquire.set_query(query);
         if (ranking.weight) enquire.set_weighting_scheme(*ranking.weight);
@@ -95,8 +102,9 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
     // Facets count stories when collapsing. Xapian's collapsing of every match costs several
     // times the counting itself, so the counts come from a pass of their own without it, whose
     // spy counts each cluster once; it also gives the exact total.
-    const bool facet_pass = !options.facets.empty() && options.collapse;
-    FacetCounter facets(options.facets, options.facet_limit, facet_pass);
+    // Remote shards run no spy of ours: Xapian's spies count articles on the collapsed pass.
+    const bool facet_pass = !options.facets.empty() && options.collapse && !remote;
+    FacetCounter facets(options.facets, options.facet_limit, facet_pass, remote ? &db : nullptr);
     std::optional<std::size_t> counted_articles;
     if (facet_pass) {
         Xapian::Enquire counting(db);
@@ -119,6 +127,7 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
 
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                          static_cast<Xapian::doccount>(options.limit), check_at_least);
+    facets.count_rest(db, query);
 
     SearchResult result;
     result.query = join(options.query);
@@ -141,6 +150,12 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
         Xapian::Enquire counting(db);
         prepare(counting);
         counted_articles = counting.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
+    }
+    if (remote && options.collapse && !facets.empty()) {
+        // The spies saw every match before collapsing.
+        counted_articles = facets.counted();
+        // When no story has two matching articles, the counts are the stories' too.
+        if (*counted_articles > result.total) result.notes.push_back(remote_facets_note);
     }
     result.stories = options.collapse;
     result.articles = counted_articles.value_or(!options.collapse ? result.total
@@ -173,17 +188,23 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
     return result;
 }
 
+// Whether `built` is a plain query of several words, which relaxed matching may rank.
+bool relaxable(const BuiltQuery& built) {
+    return built.word_count >= 2 && built.word_count <= max_covered_words && !built.words.empty();
+}
+
 // The search again over the articles that hold most of the words of `built`, when it is a
 // plain query of several words; std::nullopt when it is not, or when too few articles hold
 // even half of them.
 std::optional<SearchResult> relaxed_search(const Xapian::Database& db, const QueryBuilder& builder, const BuiltQuery& built,
                                            const SearchOptions& options, std::size_t all_words) {
-    if (built.word_count < 2 || built.word_count > max_covered_words || built.words.empty()) return std::nullopt;
+    if (!relaxable(built)) return std::nullopt;
     const Xapian::Query query = relaxed_query(built.words, built.filter, built.boost);
     auto min_words = choose_min_words(db, query, built.word_count, options.collapse, relax_below);
     if (!min_words) return std::nullopt;
     const CoverageWeight weight;
-    SearchResult result = match(db, builder, query, built.stemmer, options, {&weight, min_weight_for_words(*min_words), true});
+    SearchResult result =
+        match(db, builder, query, built.stemmer, options, {&weight, min_weight_for_words(*min_words), true}, false);
     if (result.total <= all_words) return std::nullopt;  // the words' articles are the ones already found
     result.relaxed = RelaxedMatch{built.word_count, *min_words, all_words};
     return result;
@@ -208,12 +229,17 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
         built.word_count = 0;
     }
 
-    SearchResult result = match(db, builder, built.query, built.stemmer, options, {});
+    SearchResult result = match(db, builder, built.query, built.stemmer, options, {}, index.remote);
     if (options.similar) result.similar = *options.similar;
     const std::size_t strict_total = result.total;
     if (strict_total < relax_below) {
         // Hardly any article holds every word: rank those holding most of them instead.
-        if (auto relaxed = relaxed_search(db, builder, built, options, strict_total)) result = std::move(*relaxed);
+        if (!index.remote) {
+            if (auto relaxed = relaxed_search(db, builder, built, options, strict_total)) result = std::move(*relaxed);
+        } else if (relaxable(built)) {
+            // Relaxed matching weighs with CoverageWeight, which xapian-tcpsrv cannot run.
+            result.notes.push_back(remote_relaxed_note);
+        }
     }
     if (strict_total < suggest_below) {
         const SpellingCorrector corrector(db, built.stemmer, &names);

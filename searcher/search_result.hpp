@@ -89,6 +89,8 @@ struct SearchResult {
     std::string suggestion;            ///< spelling suggestion, empty when none
     std::vector<FlagSuggestion> flag_suggestions;  ///< corrections of --actor and --source values
     std::optional<RelaxedMatch> relaxed;  ///< set when the results hold only some of the words
+    /// One line each on what was done otherwise than asked, because the index has remote shards.
+    std::vector<std::string> notes;
     double took_ms = 0;
 };
 

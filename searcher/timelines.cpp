@@ -8,12 +8,13 @@ namespace {
 
 // The raw date counts of every article matching `query`, counted as the search counts them.
 DateCounts count_dates(const Xapian::Database& db, const Xapian::Query& query, const std::vector<std::string>& facets,
-                       bool stories) {
-    FacetCounter counter(facets, 0, stories);
+                       const FacetCounter& counted) {
+    FacetCounter counter(facets, 0, counted.counts_stories(), counted.remote_shards());
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     counter.attach(enquire);
     (void)enquire.get_mset(0, 0, db.get_doccount());
+    counter.count_rest(db, query);
     return counter.date_counts();
 }
 
@@ -37,7 +38,7 @@ std::vector<Timeline> count_timelines(const Xapian::Database& db, const QueryBui
     }
 
     TimelineInput input;
-    input.stories = options.collapse;
+    input.stories = counted.counts_stories();
     const std::string text = join(options.query);
     const bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (options.compare.empty() || !blank) {
@@ -48,12 +49,12 @@ std::vector<Timeline> count_timelines(const Xapian::Database& db, const QueryBui
         SearchOptions compared = options;
         compared.query = {other};
         input.queries.push_back(query_label(other));
-        input.columns.push_back(count_dates(db, builder.build(compared).query, date_facets, options.collapse));
+        input.columns.push_back(count_dates(db, builder.build(compared).query, date_facets, counted));
     }
     if (options.share) {
         SearchOptions filters_only = options;
         filters_only.query.clear();
-        input.base = count_dates(db, builder.build(filters_only).query, date_facets, options.collapse);
+        input.base = count_dates(db, builder.build(filters_only).query, date_facets, counted);
     }
 
     std::vector<Timeline> timelines;

@@ -20,7 +20,7 @@ namespace newsdex {
 /// matches), in the order asked. The columns are the search's query (left out when it is empty
 /// and --compare is given) and each --compare query under the same flag filters. With --share,
 /// a pass over every article under the flag filters alone (no query words, no --similar) gives
-/// each period's base. Passes count stories when `options.collapse`. Throws UsageError when
+/// each period's base. Passes count as `counted` does (stories when it does, on its shards). Throws UsageError when
 /// --share or --compare is given without a date facet, or a --compare query is malformed.
 [[nodiscard]] std::vector<Timeline> count_timelines(const Xapian::Database& db, const QueryBuilder& builder,
                                                     const SearchOptions& options, const FacetCounter& counted);

@@ -64,6 +64,22 @@ std::vector<schema::PackedGeo> countries_and_regions(const std::vector<Actor>& a
     return geo;
 }
 
+// The multi-valued facets again, one value per slot (schema::facet_slot), so that a stock
+// xapian-tcpsrv can count them with ValueCountMatchSpy.
+void add_facet_slots(Xapian::Document& document, const std::vector<schema::PackedActor>& actors,
+                     const std::vector<schema::PackedGeo>& geo) {
+    std::size_t used[std::size(schema::facet_families)] = {};
+    auto add = [&](schema::FacetFamily family, const std::string& name) {
+        std::size_t& k = used[static_cast<std::size_t>(family)];
+        if (k < schema::facet_family_slots) document.add_value(schema::facet_slot(family, k++), name);
+    };
+    for (const auto& actor : actors) add(schema::facet_family(actor.type), actor.name);
+    for (const auto& item : geo) {
+        add(item.level == schema::GeoLevel::country ? schema::FacetFamily::country : schema::FacetFamily::region, item.name);
+    }
+    document.add_value(schema::slot_facet_slots, "1");
+}
+
 }  // namespace
 
 Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermGenerator& generator,
@@ -115,6 +131,7 @@ Xapian::Document build_document(const ProcessedArticle& processed, Xapian::TermG
     }
     if (!packed.empty()) document.add_value(schema::slot_actors, schema::pack_actors(packed));
     if (!geo.empty()) document.add_value(schema::slot_places, schema::pack_geo(geo));
+    add_facet_slots(document, packed, geo);
 
     if (!processed.content_hash.empty()) {
         document.add_boolean_term(std::string(schema::content_hash_prefix) + processed.content_hash);

@@ -189,29 +189,43 @@ private:
     std::size_t m_counted = 0;
 };
 
-FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories)
-    : m_facets(facets), m_limit(limit) {
+FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories,
+                           const Xapian::Database* remote_shards)
+    : m_facets(facets), m_limit(limit), m_stories(stories), m_remote(remote_shards) {
     for (const auto& name : facets) {
         if (std::find(facet_names.begin(), facet_names.end(), name) == facet_names.end()) {
             throw UsageError("unknown facet \"" + name +
                              "\" (use day, week, month, year, person, org, place, actor, country, region or source)");
         }
     }
-    m_spy = std::make_unique<Spy>(m_facets, stories);
+    if (remote_shards && !m_facets.empty()) {
+        m_slots = std::make_unique<SlotFacetCounter>(*remote_shards, m_facets);
+    } else {
+        m_spy = std::make_unique<Spy>(m_facets, stories);
+    }
 }
 
 FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-    if (!m_facets.empty()) enquire.add_matchspy(m_spy.get());
+    if (m_slots) {
+        m_slots->attach(enquire);
+    } else if (!m_facets.empty()) {
+        enquire.add_matchspy(m_spy.get());
+    }
 }
 
-std::size_t FacetCounter::counted() const { return m_spy->counted(); }
+void FacetCounter::count_rest(const Xapian::Database& db, const Xapian::Query& query) {
+    if (m_slots) m_slots->count_rest(db, query);
+}
+
+std::size_t FacetCounter::counted() const { return m_slots ? m_slots->counted() : m_spy->counted(); }
 
 std::vector<std::pair<std::string, std::vector<FacetValue>>> FacetCounter::results() const {
     std::vector<std::pair<std::string, std::vector<FacetValue>>> out;
     for (std::size_t i = 0; i < m_facets.size(); ++i) {
-        if (!period_named(m_facets[i])) out.emplace_back(m_facets[i], m_spy->results(i, m_limit));
+        if (period_named(m_facets[i])) continue;
+        out.emplace_back(m_facets[i], m_slots ? m_slots->results(m_facets[i], m_limit) : m_spy->results(i, m_limit));
     }
     return out;
 }
@@ -224,6 +238,6 @@ std::vector<Period> FacetCounter::periods() const {
     return out;
 }
 
-DateCounts FacetCounter::date_counts() const { return m_spy->date_counts(); }
+DateCounts FacetCounter::date_counts() const { return m_slots ? m_slots->date_counts() : m_spy->date_counts(); }
 
 }  // namespace newsdex

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "searcher/facets/slot_facet_counter.hpp"
 #include "searcher/facets/timeline.hpp"
 #include "searcher/search_result.hpp"
 
@@ -22,7 +23,11 @@ public:
     /// `facets` are names from facet_names; throws UsageError for an unknown one.
     /// `limit` caps the count-ordered facets (actors, source); dates are never capped.
     /// With `stories`, each near-duplicate cluster is counted once (by its first document).
-    FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories = false);
+    /// With `remote_shards` (a database with a remote shard), the facets are counted by
+    /// SlotFacetCounter, which a stock xapian-tcpsrv can run, and `stories` is ignored: the
+    /// counts are of articles (see counts_stories()); throws FatalError as SlotFacetCounter does.
+    FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories = false,
+                 const Xapian::Database* remote_shards = nullptr);
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
@@ -31,8 +36,18 @@ public:
     /// set to the document count, so the counts are exact.
     void attach(Xapian::Enquire& enquire);
 
+    /// After the enquire it was attached to ran `query` over `db`, the further passes counting
+    /// needs (remote shards: see SlotFacetCounter::count_rest); nothing locally.
+    void count_rest(const Xapian::Database& db, const Xapian::Query& query);
+
     /// Documents (or, with `stories`, clusters) the spy has counted.
     [[nodiscard]] std::size_t counted() const;
+
+    /// The database whose remote shards count the facets; nullptr on local databases.
+    [[nodiscard]] const Xapian::Database* remote_shards() const { return m_remote; }
+
+    /// Whether the counts are of stories (near copies counted once) rather than articles.
+    [[nodiscard]] bool counts_stories() const { return m_stories && !m_slots; }
 
     /// True when some facet was requested.
     [[nodiscard]] bool empty() const { return m_facets.empty(); }
@@ -52,7 +67,11 @@ private:
     class Spy;
     std::vector<std::string> m_facets;
     std::size_t m_limit;
-    std::unique_ptr<Spy> m_spy;
+    bool m_stories;
+    const Xapian::Database* m_remote;
+    std::unique_ptr<Spy> m_spy;                 ///< local databases: newsdex's own spy
+    std::unique_ptr<SlotFacetCounter> m_slots;  ///< remote shards: Xapian's spies
+
 };
 
 }  // namespace newsdex

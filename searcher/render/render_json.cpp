@@ -100,6 +100,7 @@ std::string render_search_json(const SearchResult& result) {
                                          {"min_words", result.relaxed->min_words},
                                          {"all_words", result.relaxed->all_words}}
                                   : json(nullptr);
+    j["notes"] = result.notes;
     return dump(j);
 }
 

@@ -99,6 +99,7 @@ std::string render_search_summary(const SearchResult& result) {
         out << "Did you mean: " << flag.flag << ' ' << (quote ? "\"" + flag.suggestion + "\"" : flag.suggestion) << '\n';
     }
     if (result.relaxed) out << relaxed_note(*result.relaxed);
+    for (const auto& note : result.notes) out << note << '\n';
     std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
     char took[32];
     std::snprintf(took, sizeof took, "%.1f", result.took_ms);
