@@ -425,26 +425,16 @@ TEST_CASE("issue 21 B: an incremental run killed at random moments loses nothing
 
 // ---- damaged indexes -------------------------------------------------------------------------
 
-namespace {
-
-// ASAN_OPTIONS for the tools a test starts, with ASan's new/delete size check off. libxapian
-// 1.4.22's Database::check frees a 440-byte object of its own as a 432-byte one (a 10-line program
-// calling Database::check shows it, newsdex aside), which a sanitizer build of news-index reports
-// and aborts on. Only the runs of --check need it.
-std::string asan_options_for_xapian_check() {
-    const char* old = std::getenv("ASAN_OPTIONS");
-    return std::string(old ? std::string(old) + ":" : "") + "new_delete_type_mismatch=0";
-}
-
-}  // namespace
-
+// libxapian 1.4.22's Database::check frees a 440-byte object of its own as a 432-byte one (a
+// 10-line program calling Database::check shows it, newsdex aside), which a sanitizer build of
+// news-index reports and aborts on: the runs of --check go without ASan's new/delete size check.
 TEST_CASE("issue 21: news-index --check passes a sound index and names a segment with flipped bytes",
           "[e2e][nothing_lost][check]") {
     const fs::path& corpus = generated_corpus();
     TempDir dir;
     const fs::path db = dir / "db";
     index_ok(db, {corpus.string()});
-    const ScopedEnv xapian_check("ASAN_OPTIONS", asan_options_for_xapian_check());
+    const ScopedEnv xapian_check("ASAN_OPTIONS", with_asan_option("new_delete_type_mismatch=0"));
     ToolRun sound = run_tool(tool("news-index"), {"--check", "--db", db.string()});
     INFO(sound.out << sound.err);
     CHECK(sound.exit_code == 0);

@@ -26,4 +26,11 @@ private:
     std::optional<std::string> m_old;
 };
 
+/// ASAN_OPTIONS as they are, with `option` ("name=value") added: for a ScopedEnv around the
+/// tools a test starts. Builds without AddressSanitizer ignore the variable.
+inline std::string with_asan_option(const std::string& option) {
+    const char* old = std::getenv("ASAN_OPTIONS");
+    return (old && *old ? std::string(old) + ":" : std::string()) + option;
+}
+
 }  // namespace newsdex::test
