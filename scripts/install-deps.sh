@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ make cmake pkg-config libxapian-dev xapian-tools libicu-dev libcli11-dev
-          nlohmann-json3-dev catch2 python3 iso-codes libgeonames-dev libcpp-httplib-dev chromium "$@")
+          nlohmann-json3-dev catch2 python3 iso-codes libgeonames-dev libcpp-httplib-dev libjemalloc-dev chromium "$@")
 
 missing=()
 for package in "${packages[@]}"; do

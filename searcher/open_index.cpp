@@ -88,7 +88,7 @@ OpenIndex open_index(const fs::path& path) {
             // is still the one read.
             const bool moved = db.reopen() || (stub && read_text(*stub) != listed);
             if (moved && attempt < max_attempts) continue;
-            return {std::move(db), builtin_gazetteer(), remote};
+            return {std::move(db), builtin_gazetteer(), remote, listed};
         } catch (const Xapian::DatabaseOpeningError& e) {
             // A writer's merge may remove segments between our reading the list and opening them.
             if (attempt < max_attempts) continue;
@@ -101,6 +101,17 @@ OpenIndex open_index(const fs::path& path) {
             throw FatalError("cannot open index " + path.string() + ": " + e.get_description());
         }
     }
+}
+
+void refresh_index(OpenIndex& index, const fs::path& path) {
+    bool moved = true;
+    try {
+        const std::optional<fs::path> stub = stub_of(path);
+        moved = (stub ? read_text(*stub) : std::string()) != index.listed || index.db.reopen();
+    } catch (const Xapian::Error&) {
+        // A segment gone or unreadable: opening anew says what is wrong, or finds the new list.
+    }
+    if (moved) index = open_index(path);
 }
 
 std::string remote_unsupported(const std::string& what) {

@@ -21,6 +21,8 @@ struct OpenIndex {
     /// The stub lists a remote shard (`remote HOST:PORT`): xapian-tcpsrv runs only Xapian's own
     /// match spies and weights, so facets, relaxed matching and exports take other paths.
     bool remote = false;
+    /// The stub's text when the index was opened (empty for a plain Xapian database).
+    std::string listed;
 };
 
 /// Opens the index at `path` read-only. A writer may list a segment or commit to several
@@ -31,6 +33,13 @@ struct OpenIndex {
 /// missing or unreadable. Cheap enough to call per request: the gazetteer is loaded only the
 /// first time.
 [[nodiscard]] OpenIndex open_index(const std::filesystem::path& path);
+
+/// Brings `index`, opened from `path` earlier, to the index's latest revision: opened again as
+/// open_index() opens it when a writer has listed other segments or moved a segment on since,
+/// kept as it is otherwise. For a front end that answers many requests from one thread: the
+/// check reads the stub and each segment's revision, far less than opening every table anew.
+/// Throws as open_index() does.
+void refresh_index(OpenIndex& index, const std::filesystem::path& path);
 
 /// The one line saying that `what` (a flag) needs local shards, because xapian-tcpsrv runs only
 /// Xapian's own match spies.

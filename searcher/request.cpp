@@ -74,7 +74,10 @@ Response search(OpenIndex index, SearchOptions options, bool colour) {
 }  // namespace
 
 Response answer_request(const SearchOptions& options, bool colour) {
-    OpenIndex index = open_index(options.db);
+    return answer_request(open_index(options.db), options, colour);
+}
+
+Response answer_request(OpenIndex index, const SearchOptions& options, bool colour) {
     if (options.info) {
         IndexInfo info = read_index_info(index.db, options.db);
         return {options.json ? render_info_json(info) : render_info_text(info), {}, ExitCode::ok};

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/errors.hpp"
+#include "searcher/open_index.hpp"
 #include "searcher/options.hpp"
 
 namespace newsdex {
@@ -22,5 +23,9 @@ struct Response {
 /// checkpoint is retried on the new one. Throws UsageError for a bad query or option,
 /// FatalError when the index cannot be opened or read.
 [[nodiscard]] Response answer_request(const SearchOptions& options, bool colour);
+
+/// The same, on `index`, already opened from options.db (a server keeps it open between
+/// requests: see refresh_index()).
+[[nodiscard]] Response answer_request(OpenIndex index, const SearchOptions& options, bool colour);
 
 }  // namespace newsdex

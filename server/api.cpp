@@ -1,13 +1,16 @@
 #include "server/api.hpp"
 
 #include <new>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "common/errors.hpp"
 #include "searcher/export_request.hpp"
+#include "searcher/open_index.hpp"
 #include "searcher/render/render_json.hpp"
 #include "searcher/request.hpp"
 
@@ -25,6 +28,19 @@ std::string without_path(const std::string& info, const std::filesystem::path& d
     return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
 }
 
+// The index `db` at its latest revision. Each worker thread keeps it open between its requests
+// and only checks before each one whether a writer moved it on: opening every segment's tables
+// anew cost a request more than the rest of the HTTP layer.
+OpenIndex kept_open(const std::filesystem::path& db) {
+    thread_local std::optional<std::pair<std::filesystem::path, OpenIndex>> kept;
+    if (!kept || kept->first != db) {
+        kept.emplace(db, open_index(db));
+    } else {
+        refresh_index(kept->second, db);
+    }
+    return kept->second;
+}
+
 // news-search --format, whole: counted first with the same query and filters, so that a bad
 // query is a 400 before anything is written and an export too large for one answer is refused.
 ApiReply export_reply(const SearchOptions& options) {
@@ -33,7 +49,7 @@ ApiReply export_reply(const SearchOptions& options) {
     count.body = false;
     count.json = true;
     count.count_only = true;
-    const Response counted = answer_request(count, false);
+    const Response counted = answer_request(kept_open(options.db), count, false);
     const auto total = nlohmann::json::parse(counted.out).value("total", std::size_t{0});
     if (total > api_max_export) {
         throw UsageError("the export would hold " + std::to_string(total) + " records; at most " +
@@ -48,7 +64,7 @@ ApiReply export_reply(const SearchOptions& options) {
 ApiReply answer(Endpoint endpoint, const QueryParams& params, const std::filesystem::path& db) {
     const SearchOptions options = options_from_params(endpoint, params, db);
     if (endpoint == Endpoint::export_matches) return export_reply(options);
-    Response response = answer_request(options, false);
+    Response response = answer_request(kept_open(db), options, false);
     if (response.not_found) return {404, std::move(response.out), {}};
     if (endpoint == Endpoint::info) return {200, without_path(response.out, db), {}};
     return {200, std::move(response.out), {}};

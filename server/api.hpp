@@ -21,7 +21,8 @@ struct ApiReply {
 };
 
 /// Answers `/api/<endpoint>` with `params` over the index `db`. The searcher does the work
-/// (answer_request: a revision replaced by a writer is retried on the new one). Bad
+/// (answer_request: a revision replaced by a writer is retried on the new one), on the index
+/// the calling thread keeps open between requests, brought to its latest revision first. Bad
 /// parameters and bad queries give 400 with news-search's message; an unknown id 404 with
 /// news-search's object; an unreadable index 503 and any other failure 500, with a message
 /// that names no file of the server (the details go to `log`). /api/info shows the index

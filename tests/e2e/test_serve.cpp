@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -272,6 +273,39 @@ TEST_CASE("news-serve answers every request from concurrent clients while news-i
     CHECK(answered >= 8);
     const json after = json::parse(server.get("/api/search?q=&count=1&collapse=0").body);
     CHECK(after["total"].get<long>() > 5);
+}
+
+// Each worker keeps the index open between requests: every one of them must notice a revision
+// written since it last answered, however long it stayed idle.
+TEST_CASE("news-serve answers from the latest revision in every worker after news-index adds articles",
+          "[e2e][serve][concurrency]") {
+    TempDir db;
+    REQUIRE(run_tool(tool("news-index"), {"--db", db.path().string(), (source_dir() / "corpus" / "seeds").string()})
+                .exit_code == 0);
+    ServeProcess server(db.path(), {"--threads", "4"});
+    // Totals from several clients at once, so that every worker answers (and keeps the index open).
+    auto totals_from_every_worker = [&server] {
+        std::vector<long> totals(16, -1);
+        std::vector<std::thread> clients;
+        for (std::size_t c = 0; c < totals.size(); ++c) {
+            clients.emplace_back([&totals, &server, c] {
+                const HttpAnswer answer = server.get("/api/search?q=&count=1&collapse=0");
+                if (answer.status == 200) totals[c] = json::parse(answer.body)["total"].get<long>();
+            });
+        }
+        for (auto& thread : clients) thread.join();
+        return totals;
+    };
+    const std::vector<long> before = totals_from_every_worker();
+    CHECK(std::count(before.begin(), before.end(), 5) == 16);
+
+    REQUIRE(run_tool(tool("news-index"), {"--db", db.path().string(), (shared_corpus() / "bbc" / "politics").string()})
+                .exit_code <= 1);
+    const ToolRun counted = run_tool(tool("news-search"), {"--db", db.path().string(), "--json", "--count", "--no-collapse"});
+    const long written = json::parse(counted.out)["total"].get<long>();
+    REQUIRE(written > 300);
+    const std::vector<long> after = totals_from_every_worker();
+    CHECK(std::count(after.begin(), after.end(), written) == 16);
 }
 
 TEST_CASE("news-serve survives many clients asking for every article at once (Query::MatchAll is not shared)",
