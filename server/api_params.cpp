@@ -21,39 +21,36 @@ struct Param {
     Kind kind;
 };
 
-constexpr std::array search_params{
+// What narrows the matches down, for searches and exports alike.
+constexpr std::array filter_params{
+    Param{"from", "--from", Kind::value},
+    Param{"to", "--to", Kind::value},
+    Param{"month", "--month", Kind::value},
+    Param{"actor", "--actor", Kind::list},
+    Param{"country", "--country", Kind::list},
+    Param{"source", "--source", Kind::list},
+    Param{"lang", "--lang", Kind::value},
+    // collapse=0 is --no-collapse; collapse=1 is the default.
+    Param{"collapse", "--no-collapse", Kind::toggle},
+};
+
+// What a search takes besides the filters: the page, the order, the facets, the snippets.
+constexpr std::array search_only_params{
     Param{"limit", "--limit", Kind::value},
     Param{"offset", "--offset", Kind::value},
     Param{"sort", "--sort", Kind::value},
     Param{"facet", "--facet", Kind::list},
     Param{"facet-limit", "--facet-limit", Kind::value},
-    Param{"from", "--from", Kind::value},
-    Param{"to", "--to", Kind::value},
-    Param{"month", "--month", Kind::value},
-    Param{"actor", "--actor", Kind::list},
-    Param{"country", "--country", Kind::list},
-    Param{"source", "--source", Kind::list},
     Param{"snippet-length", "--snippet-length", Kind::value},
-    Param{"lang", "--lang", Kind::value},
     Param{"compare", "--compare", Kind::list},
     Param{"share", "--share", Kind::toggle},
     Param{"count", "--count", Kind::toggle},
-    // collapse=0 is --no-collapse; collapse=1 is the default.
-    Param{"collapse", "--no-collapse", Kind::toggle},
 };
 
-// What an export takes: the filters, and how to write the records.
-constexpr std::array export_params{
+// What an export takes besides the filters: how to write the records.
+constexpr std::array export_only_params{
     Param{"format", "--format", Kind::value},
     Param{"body", "--body", Kind::toggle},
-    Param{"from", "--from", Kind::value},
-    Param{"to", "--to", Kind::value},
-    Param{"month", "--month", Kind::value},
-    Param{"actor", "--actor", Kind::list},
-    Param{"country", "--country", Kind::list},
-    Param{"source", "--source", Kind::list},
-    Param{"lang", "--lang", Kind::value},
-    Param{"collapse", "--no-collapse", Kind::toggle},
 };
 
 bool takes_search_params(Endpoint endpoint) { return endpoint == Endpoint::search || endpoint == Endpoint::similar; }
@@ -62,9 +59,11 @@ bool takes_query(Endpoint endpoint) { return takes_search_params(endpoint) || en
 
 // The value parameters `endpoint` takes besides q and id.
 std::vector<Param> params_of(Endpoint endpoint) {
-    if (takes_search_params(endpoint)) return {search_params.begin(), search_params.end()};
-    if (endpoint == Endpoint::export_matches) return {export_params.begin(), export_params.end()};
-    return {};
+    std::vector<Param> params;
+    if (takes_search_params(endpoint)) params.assign(search_only_params.begin(), search_only_params.end());
+    if (endpoint == Endpoint::export_matches) params.assign(export_only_params.begin(), export_only_params.end());
+    if (takes_query(endpoint)) params.insert(params.end(), filter_params.begin(), filter_params.end());
+    return params;
 }
 
 std::string_view id_flag(Endpoint endpoint) {
