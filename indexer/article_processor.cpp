@@ -9,7 +9,6 @@
 #include "indexer/extract/actors.hpp"
 #include "indexer/dedup/content_hash.hpp"
 #include "indexer/extract/date_extractor.hpp"
-#include "indexer/extract/places/place_resolver.hpp"
 
 namespace newsdex {
 namespace {
@@ -108,8 +107,8 @@ ProcessedArticle process_article(Article article, const ProcessingSettings& sett
     DateFinding finding = extract_date(cleaned);
     if (finding.warning) diagnostics.warn(cleaned.origin, *finding.warning);
     processed.date = finding.date;
-    processed.actors = resolve_places(cleaned, extract_actors(cleaned, settings.recognizer, settings.gazetteer),
-                                      processed.date, settings.geography, settings.gazetteer);
+    processed.actors =
+        indexed_actors(cleaned, processed.date, settings.recognizer, settings.gazetteer, settings.geography);
     return processed;
 }
 

@@ -53,11 +53,12 @@ std::string render_check_text(const CheckReport& report) {
 }
 
 std::string render_check_json(const CheckReport& report) {
+    // Xapian's check quotes the keys of a damaged block, bytes and all: they are not always UTF-8.
     return nlohmann::json{{"problems", report.problems},
                           {"notes", report.notes},
                           {"segments", report.segments},
                           {"documents", report.documents}}
-               .dump() +
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
            '\n';
 }
 

@@ -79,6 +79,7 @@ public:
         : m_mentions(mentions), m_gazetteer(gazetteer), m_thresholds(thresholds) {}
 
     std::vector<ExplainedActor> run() {
+        collect_document_evidence();
         for (std::size_t i = 0; i < m_mentions.size(); ++i) add(i);
         join_acronyms();
         join_short_names();
@@ -88,6 +89,27 @@ public:
     }
 
 private:
+    // The key under which the whole article's evidence about a name is pooled: its grouping key
+    // without a leading "the" ("The Brains Trust" and "Brains Trust" are one title).
+    static std::string document_key(const std::vector<std::string>& words) {
+        if (words.size() > 1 && words.front() == "the")
+            return name_key(std::vector<std::string>(words.begin() + 1, words.end()));
+        return name_key(words);
+    }
+
+    // What the article says about a name across all its mentions, sure or not: a work noun right
+    // before one of them ("the film Vera Drake"), and how sure the recogniser is, summed over
+    // them, that the name is misc (a work, event or nationality) rather than an actor. The
+    // recogniser labels each sentence alone; a name keeps one reading through an article.
+    void collect_document_evidence() {
+        for (const NameMention& m : m_mentions) {
+            if (m.words.empty()) continue;
+            const std::string key = document_key(m.words);
+            if (m.after_work_noun) m_work_keys.try_emplace(key, m.text);
+            if (m.type == EntityType::misc && m.confident) m_misc_weight[key] += m.margin;
+        }
+    }
+
     std::size_t new_group(ActorType type, std::vector<std::string> words, std::string name, std::size_t mention) {
         Group group;
         group.type = type;
@@ -330,12 +352,29 @@ private:
     }
 
     // Leaves out a name the gazetteer does not know when it is made of common words, stands only
-    // in a title-case headline, or is a lone name the recogniser is not sure enough of.
+    // in a title-case headline, is the title of a work (a work noun stands before it somewhere in
+    // the article), is labelled misc in the article with more summed margin than its own type, or
+    // is a lone name the recogniser is not sure enough of.
     void judge(const Group& group, ExplainedActor& actor) const {
         if (group.entry != nullptr) return;
         const float threshold = m_thresholds[static_cast<std::size_t>(entity_type_of(group.type))];
+        std::vector<std::string> keys{document_key(group.words)};
+        for (std::size_t k : group.mentions) keys.push_back(document_key(m_mentions[k].words));
+        const std::string* work = nullptr;
+        float misc = 0.0F;
+        for (const std::string& key : keys) {
+            if (auto it = m_work_keys.find(key); it != m_work_keys.end() && work == nullptr) work = &it->second;
+            if (auto it = m_misc_weight.find(key); it != m_misc_weight.end()) misc = std::max(misc, it->second);
+        }
         if (group.common_words) actor.evidence.push_back("it is made only of common words");
         else if (group.headline_only) actor.evidence.push_back("it stands only in a headline in title case");
+        else if (work != nullptr)
+            actor.evidence.push_back("a work noun stands before \"" + *work + "\" in this article: the title of a work, not an actor");
+        else if (misc > group.weight)
+            actor.evidence.push_back("the recogniser labels it misc (a work, event or nationality) in this article with a larger "
+                                     "summed margin (" + std::to_string(static_cast<int>(misc)) + ") than " +
+                                     std::string(to_string(group.type)) + " (" +
+                                     std::to_string(static_cast<int>(group.weight)) + ")");
         else if (actor.lone && actor.margin < threshold)
             actor.evidence.push_back("it is mentioned once, with no cue word, and the recogniser is not sure enough of it "
                                      "(margin below " + std::to_string(static_cast<int>(threshold)) + ")");
@@ -384,6 +423,8 @@ private:
     std::unordered_map<const GazetteerEntry*, std::size_t> m_by_entry;
     std::unordered_map<std::string, std::size_t> m_by_key;
     std::map<std::size_t, std::string> m_notes;  // mention -> why the gazetteer's entry was not used
+    std::map<std::string, std::string> m_work_keys;         // document_key -> a mention after a work noun
+    std::unordered_map<std::string, float> m_misc_weight;   // document_key -> summed margins labelled misc
 };
 
 }  // namespace

@@ -30,9 +30,11 @@ using LoneNameThresholds = std::array<float, entity_type_count>;
 
 /// Resolves the mentions of one article (as find_name_mentions returns them). Only confident
 /// person, org and place names become actors, and misc names that the gazetteer knows as one
-/// ("London-based" gives London; a nationality such as "German" is not Germany). A name the gazetteer does not know that is made
-/// only of common words ("Bright Side of Life", "Anger") is left out, and so is a lone name whose
-/// margin is below its type's threshold. Returns the actors ordered
+/// ("London-based" gives London; a nationality such as "German" is not Germany). A name the gazetteer does not know is
+/// left out when it is made only of common words ("Bright Side of Life", "Anger"), when a work noun
+/// stands before it anywhere in the article ("the drama Vera Drake": a title, whatever its label),
+/// when its mentions labelled misc outweigh (summed margins) its mentions of its own type, and when it
+/// is a lone name whose margin is below its type's threshold. Returns the actors ordered
 /// by type (person, org, place), then by first appearance, the ones left out among them with
 /// `kept` false. Pure and thread-safe.
 [[nodiscard]] std::vector<ExplainedActor> canonicalize_names(const std::vector<NameMention>& mentions,

@@ -1,5 +1,7 @@
 #include "indexer/extract/actors.hpp"
 
+#include "indexer/extract/places/place_resolver.hpp"
+
 namespace newsdex {
 
 ActorExplanation explain_actors(const Article& article, const EntityRecognizer& recognizer, const Gazetteer& gazetteer) {
@@ -14,6 +16,11 @@ std::vector<Actor> extract_actors(const Article& article, const EntityRecognizer
     for (auto& explained : explain_actors(article, recognizer, gazetteer).actors)
         if (explained.kept) actors.push_back(std::move(explained.actor));
     return actors;
+}
+
+std::vector<Actor> indexed_actors(const Article& article, const std::optional<ParsedDate>& date,
+                                  const EntityRecognizer& recognizer, const Gazetteer& gazetteer, const Geography& geography) {
+    return resolve_places(article, extract_actors(article, recognizer, gazetteer), date, geography, gazetteer);
 }
 
 }  // namespace newsdex

@@ -32,6 +32,7 @@ public:
         m_cue_bits.org_noun = m_cues.class_bit("org_noun");
         m_cue_bits.place_word = m_cues.class_bit("place_suffix") | m_cues.class_bit("place_prefix");
         m_cue_bits.place_preposition = m_cues.class_bit("place_preposition");
+        m_cue_bits.work_noun = m_cues.class_bit("work_noun");
         std::uint32_t order = 0;
         for (const auto& sentence : document.sentences) {
             m_first_token.push_back(order);
@@ -79,6 +80,8 @@ public:
         mention.cue = has_cue(sentence, begin, entity.end, type) || !mention.title.empty();
         mention.after_in = begin > 0 && (sentence.tokens[begin - 1].flags & token_has_upper) == 0 &&
                            (classes_of(sentence.tokens[begin - 1]) & m_cue_bits.place_preposition) != 0;
+        mention.after_work_noun = entity.begin > 0 && (sentence.tokens[entity.begin - 1].flags & token_has_upper) == 0 &&
+                                  (classes_of(sentence.tokens[entity.begin - 1]) & m_cue_bits.work_noun) != 0;
         // "International Crisis Group (ICG)".
         if (entity.end + 2 < sentence.tokens.size() && sentence.tokens[entity.end].text == "(" &&
             sentence.tokens[entity.end + 2].text == ")") {
@@ -163,7 +166,8 @@ private:
     std::uint32_t m_honorific_bits;
     std::uint32_t m_name_cue_bits;
     struct {
-        std::uint32_t given_name = 0, title_modifier = 0, speech = 0, role = 0, org_word = 0, org_noun = 0, place_word = 0, place_preposition = 0;
+        std::uint32_t given_name = 0, title_modifier = 0, speech = 0, role = 0, org_word = 0, org_noun = 0, place_word = 0,
+                      place_preposition = 0, work_noun = 0;
     } m_cue_bits;
     std::vector<std::uint32_t> m_first_token;
 };

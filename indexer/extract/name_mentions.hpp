@@ -27,6 +27,8 @@ struct NameMention {
     bool common_words = false;       ///< every word of it is mostly written in lower case in running text
                                      ///< ("Bright Side of Life"), and none is a cue of a name
     bool after_in = false;           ///< "in", "near", "outside"… stands before it
+    bool after_work_noun = false;    ///< a lower-case work noun stands right before it ("the film Vera
+                                     ///< Drake", "the documentary Fahrenheit 9/11": cue class work_noun)
     bool cue = false;                ///< a cue word supports its type: a title or given name (person), an
                                      ///< organisation word or "the firm X" (org), a place word or "in X" (place)
     std::string acronym;             ///< an acronym defined right after it in brackets, e.g. "ICG"

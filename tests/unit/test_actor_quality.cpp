@@ -1,4 +1,5 @@
 #include "indexer/extract/actors.hpp"
+#include "indexer/extract/date_extractor.hpp"
 #include "indexer/extract/ner/train/actor_scoring.hpp"
 
 #include "tests/support/extraction.hpp"
@@ -27,11 +28,15 @@ TEST_CASE("actor extraction reaches its precision and recall floors on hand-labe
 
     const auto& gazetteer = newsdex::test::builtin_gazetteer();
     const auto& recognizer = newsdex::test::builtin_recognizer();
+    static const newsdex::Geography geography = newsdex::Geography::load_builtin();
     ActorTypeCounts counts{};
     for (const auto& item : labels) {
         const auto path = newsdex::test::shared_corpus() / "bbc" / item.file;
         REQUIRE(std::filesystem::exists(path));
-        const auto actors = newsdex::extract_actors(newsdex::test::read_text_file(path), recognizer, gazetteer);
+        // What news-index stores (the place pass included): the labels count a country written
+        // only by nationality as a place, and so does count_labelled_actors().
+        const auto article = newsdex::test::read_text_file(path);
+        const auto actors = newsdex::indexed_actors(article, newsdex::extract_date(article).date, recognizer, gazetteer, geography);
         newsdex::count_labelled_actors(item.actors, actors, gazetteer, counts);
     }
     const std::array<const char*, 3> names{"person", "org", "place"};
@@ -48,7 +53,7 @@ TEST_CASE("actor extraction reaches its precision and recall floors on hand-labe
     CHECK(counts[0].precision() >= 0.88);
     CHECK(counts[0].recall() >= 0.88);
     CHECK(counts[1].precision() >= 0.74);
-    CHECK(counts[1].recall() >= 0.73);
+    CHECK(counts[1].recall() >= 0.74);
     CHECK(counts[2].precision() >= 0.91);
-    CHECK(counts[2].recall() >= 0.78);
+    CHECK(counts[2].recall() >= 0.86);
 }

@@ -1,8 +1,12 @@
 #include "indexer/extract/ner/train/actor_scoring.hpp"
 
+#include "indexer/extract/actors.hpp"
 #include "tests/support/extraction.hpp"
+#include "tests/support/paths.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace newsdex;
 
@@ -46,4 +50,48 @@ TEST_CASE("a CoNLL document reads as an article with the spacing of running text
     const LabelledActors actors = conll_actors(document);
     CHECK(actors[0] == std::vector<std::string>{"Shu Kamo"});
     CHECK(actors[2] == std::vector<std::string>{"JAPAN"});  // one entity, however written
+}
+
+TEST_CASE("a country written only by nationality is a place for the BBC labels and no place for CoNLL",
+          "[actor_scoring][ner_bbc]") {
+    // "the British government": the BBC labelling guide counts United Kingdom as a place;
+    // CoNLL-2003 annotates "British" as MISC. The indexer marks such a country country_only.
+    Actor country("United Kingdom", ActorType::place, {"British"});
+    country.country_only = true;
+    const std::vector<Actor> found{country};
+    LabelledActors bbc;
+    bbc[2] = {"United Kingdom"};
+    ActorTypeCounts labelled{};
+    count_labelled_actors(bbc, found, test::builtin_gazetteer(), labelled);
+    CHECK(labelled[2].found == 1);
+    CHECK(labelled[2].expected_found == 1);
+
+    ActorTypeCounts conll{};
+    count_document_actors(LabelledActors{}, found, test::builtin_gazetteer(), conll);
+    CHECK(conll[2].found == 0);  // not counted wrong: the CoNLL annotation has no place there
+}
+
+TEST_CASE("the actors scored are news-index's: a country written only by nationality is among them",
+          "[actor_scoring][ner_bbc]") {
+    Article article;
+    article.title = "Jobs go at paper maker";
+    article.paragraphs = {"The Finnish firm said on Monday that it would cut 500 jobs at its mills."};
+    static const Geography geography = Geography::load_builtin();
+    const auto& recognizer = test::builtin_recognizer();
+    const auto& gazetteer = test::builtin_gazetteer();
+    auto is_finland = [](const Actor& actor) { return actor.type == ActorType::place && actor.name == "Finland"; };
+    const auto extracted = extract_actors(article, recognizer, gazetteer);
+    CHECK(std::none_of(extracted.begin(), extracted.end(), is_finland));  // "Finnish" stays a nationality
+    const auto indexed = indexed_actors(article, std::nullopt, recognizer, gazetteer, geography);
+    const auto finland = std::find_if(indexed.begin(), indexed.end(), is_finland);
+    REQUIRE(finland != indexed.end());
+    CHECK(finland->country_only);
+}
+
+TEST_CASE("the development labels are other BBC articles than the test labels", "[actor_scoring][ner_bbc]") {
+    const auto dev = read_actor_labels(test::test_data() / "actors_bbc_dev_labels.json");
+    const auto held_out = read_actor_labels(test::test_data() / "actors_bbc_labels.json");
+    CHECK(dev.size() == 25);
+    for (const auto& item : dev)
+        CHECK(std::none_of(held_out.begin(), held_out.end(), [&](const LabelledArticle& other) { return other.file == item.file; }));
 }

@@ -104,7 +104,7 @@ void count_document_actors(const LabelledActors& labelled, const std::vector<Act
         std::vector<WordSet> found;
         std::vector<const Actor*> actors;
         for (const Actor& actor : extracted)
-            if (actor.type == type) {
+            if (actor.type == type && !actor.country_only) {
                 found.push_back(words_of(actor.name));
                 actors.push_back(&actor);
             }

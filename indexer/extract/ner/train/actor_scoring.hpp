@@ -53,14 +53,18 @@ using ActorTypeCounts = std::array<ActorCounts, 3>;
 [[nodiscard]] LabelledActors conll_actors(const LabelledDocument& document);
 
 /// Adds one article's comparison under the document-level rule. A labelled name also counts
-/// under the canonical name the gazetteer gives it ("U.S." is "United States"). When `errors`
-/// is given, every wrong and missed name is written to it, one a line.
+/// under the canonical name the gazetteer gives it ("U.S." is "United States"). A country the
+/// article writes only by its nationality (Actor::country_only) is not compared: CoNLL-2003
+/// annotates a nationality as MISC, and the indexer does not make it a place actor either. When
+/// `errors` is given, every wrong and missed name is written to it, one a line.
 void count_document_actors(const LabelledActors& labelled, const std::vector<Actor>& extracted,
                            const Gazetteer& gazetteer, ActorTypeCounts& counts, std::ostream* errors = nullptr);
 
 /// Adds one article's comparison under the exact-set rule of the BBC labels: names compare
-/// after mapping through the gazetteer (name or alias, else a known surname) and folding. When
-/// `errors` is given, every wrong and missed name is written to it, one a line.
+/// after mapping through the gazetteer (name or alias, else a known surname) and folding. A
+/// country written only by its nationality (Actor::country_only, "British government") counts
+/// as a place, as the labelling guide counts it. When `errors` is given, every wrong and missed
+/// name is written to it, one a line.
 void count_labelled_actors(const LabelledActors& labelled, const std::vector<Actor>& extracted,
                            const Gazetteer& gazetteer, ActorTypeCounts& counts, std::ostream* errors = nullptr);
 
