@@ -39,6 +39,7 @@ struct QueryBenchOptions {
     double min_share = 0.01;           ///< a query word is in at least this share of the articles
     double max_share = 0.5;            ///< and at most this share (leaves out "the", "of", ...)
     bool collapse = true;              ///< count stories (news-search's default), or every article
+    bool facets_from_names = false;    ///< count facets from names, not dictionary numbers (before/after)
 };
 
 /// Percentiles of a set of latencies, in milliseconds.
@@ -61,6 +62,12 @@ struct LargeMatchTiming {
     double best_ms = 0;
     double median_ms = 0;
     double best_cpu_ms = 0;           ///< this thread's CPU time, best run: less disturbed by other load
+    /// CPU time over the same search without facets, per match, in microseconds: what counting
+    /// the facets costs (with collapsing, their own counting pass included).
+    double extra_us_per_match = 0;
+    /// The same, less also the time the matcher takes to visit every match without counting
+    /// anything (a --count --no-collapse search): what the spy itself costs a match.
+    double spy_us_per_match = 0;
 };
 
 /// Everything the bench measured.
@@ -73,6 +80,7 @@ struct QueryBenchResult {
     LatencyStats plain;
     LatencyStats faceted;
     std::vector<LargeMatchTiming> large;
+    std::vector<LargeMatchTiming> visits;  ///< per large query: the matcher visiting every match, no spy
 };
 
 // Plain lower-case ASCII words of 3+ letters: no prefixed terms (they start with a capital), no
@@ -166,7 +174,7 @@ LargeMatchTiming time_large_match(const OpenIndex& index, SearchOptions options,
                                   const std::vector<std::string>& facets, std::size_t runs) {
     if (!query.empty()) options.query = {query};
     options.facets = facets;
-    LargeMatchTiming timing{query, facets, 0, false, 0, 0, 0};
+    LargeMatchTiming timing{query, facets, 0, false, 0, 0, 0, 0, 0};
     const SearchResult warm_up = run_search(index, options);
     timing.matches = warm_up.total;
     timing.exact = warm_up.total_exact;
@@ -212,6 +220,7 @@ QueryBenchResult run_query_bench(const QueryBenchOptions& options) {
     search.db = options.db;
     search.limit = options.limit;
     search.collapse = options.collapse;
+    search.facets_from_names = options.facets_from_names;
     result.plain = time_query_mix(index, search, mix);
     search.facets = {"month", "actor"};
     result.faceted = time_query_mix(index, search, mix);
@@ -220,11 +229,28 @@ QueryBenchResult run_query_bench(const QueryBenchOptions& options) {
     std::vector<std::string> large_queries{""};
     if (!vocabulary.most_frequent.empty()) large_queries.push_back(vocabulary.most_frequent);
     for (const auto& query : large_queries) {
+        const std::size_t without_facets = result.large.size();
         for (const std::vector<std::string>& facets :
              {std::vector<std::string>{}, std::vector<std::string>{"month"}, std::vector<std::string>{"actor"},
-              std::vector<std::string>{"country"}, std::vector<std::string>{"region"}}) {
+              std::vector<std::string>{"country"}, std::vector<std::string>{"region"},
+              std::vector<std::string>{"source"}, std::vector<std::string>{"month", "actor"}}) {
             result.large.push_back(time_large_match(index, search, query, facets, options.runs));
         }
+        // The matcher visiting every match with no spy: a count of every article.
+        SearchOptions visiting = search;
+        visiting.count_only = true;
+        visiting.collapse = false;
+        visiting.limit = 0;
+        const LargeMatchTiming visit = time_large_match(index, visiting, query, {}, options.runs);
+        const LargeMatchTiming& base = result.large[without_facets];
+        for (std::size_t i = without_facets + 1; i < result.large.size(); ++i) {
+            LargeMatchTiming& timing = result.large[i];
+            if (timing.matches == 0) continue;
+            const double matches = static_cast<double>(timing.matches);
+            timing.extra_us_per_match = (timing.best_cpu_ms - base.best_cpu_ms) * 1000 / matches;
+            timing.spy_us_per_match = (timing.best_cpu_ms - base.best_cpu_ms - visit.best_cpu_ms) * 1000 / matches;
+        }
+        result.visits.push_back(visit);
     }
     return result;
 }
@@ -246,7 +272,13 @@ std::string render_result_json(const QueryBenchOptions& options, const QueryBenc
                          {"matches_exact", timing.exact},
                          {"best_ms", round3(timing.best_ms)},
                          {"median_ms", round3(timing.median_ms)},
-                         {"best_cpu_ms", round3(timing.best_cpu_ms)}});
+                         {"best_cpu_ms", round3(timing.best_cpu_ms)},
+                         {"extra_us_per_match", round3(timing.extra_us_per_match)},
+                         {"spy_us_per_match", round3(timing.spy_us_per_match)}});
+    }
+    nlohmann::ordered_json visits = nlohmann::ordered_json::array();
+    for (const auto& timing : result.visits) {
+        visits.push_back({{"query", timing.query}, {"matches", timing.matches}, {"best_cpu_ms", round3(timing.best_cpu_ms)}});
     }
     nlohmann::ordered_json j = {
         {"db", options.db.string()},
@@ -260,11 +292,12 @@ std::string render_result_json(const QueryBenchOptions& options, const QueryBenc
           {"limit", options.limit},
           {"snippets", true},
           {"collapse", options.collapse},
+          {"facets_from", options.facets_from_names ? "names" : "numbers"},
           {"sample", result.sample}}},
         {"latency_ms", stats_json(result.plain)},
         {"latency_with_facets_ms", stats_json(result.faceted)},
         {"facets_with_latency", {"month", "actor"}},
-        {"large_match_sets", {{"runs", options.runs}, {"timings", large}}},
+        {"large_match_sets", {{"runs", options.runs}, {"timings", large}, {"visiting_every_match", visits}}},
     };
     return j.dump();
 }
@@ -285,6 +318,8 @@ int main(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
     app.add_flag("!--no-collapse", options.collapse, "Count every article instead of one per story");
+    app.add_flag("--facets-from-names", options.facets_from_names,
+                 "Count facets from the documents' names, not their dictionary numbers (the way before them)");
     app.add_option("--limit", options.limit, "Results (with snippets) per query")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{0}, std::size_t{1000}));

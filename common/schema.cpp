@@ -115,6 +115,39 @@ FacetFamily facet_family(ActorType type) {
     return FacetFamily::place;
 }
 
+FacetIdKind facet_id_kind(ActorType type) {
+    switch (type) {
+        case ActorType::person: return FacetIdKind::person;
+        case ActorType::org: return FacetIdKind::org;
+        case ActorType::place: return FacetIdKind::place;
+    }
+    return FacetIdKind::place;
+}
+
+std::string pack_facet_ids(std::uint32_t dictionary_tag, const std::vector<FacetId>& ids) {
+    std::string packed;
+    packed.reserve(detail::facet_ids_tag_bytes + ids.size() * 3);
+    for (std::size_t i = 0; i < detail::facet_ids_tag_bytes; ++i) packed += static_cast<char>((dictionary_tag >> (8 * i)) & 0xff);
+    for (const FacetId& record : ids) {
+        std::uint64_t value = static_cast<std::uint64_t>(record.id) << detail::facet_id_kind_bits | static_cast<unsigned>(record.kind);
+        while (value >= 0x80) {
+            packed += static_cast<char>((value & 0x7f) | 0x80);
+            value >>= 7;
+        }
+        packed += static_cast<char>(value);
+    }
+    return packed;
+}
+
+std::optional<std::uint32_t> facet_ids_tag(std::string_view packed) {
+    if (packed.size() < detail::facet_ids_tag_bytes) return std::nullopt;
+    std::uint32_t tag = 0;
+    for (std::size_t i = 0; i < detail::facet_ids_tag_bytes; ++i) {
+        tag |= static_cast<std::uint32_t>(static_cast<unsigned char>(packed[i])) << (8 * i);
+    }
+    return tag;
+}
+
 namespace {
 
 // The type codes of packed actor records.

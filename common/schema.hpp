@@ -2,6 +2,7 @@
 /// The index schema, defined once: term prefixes, value slots and the stored document data.
 /// Both news-index and news-search use only this file to read and write the index.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,7 +56,58 @@ enum Slot : Xapian::valueno {
     /// "1" on every document whose multi-valued facets are also in facet slots (see facet_slot()):
     /// facets over remote shards need it on every document.
     slot_facet_slots = 17,
+    /// The article's facet values as numbers of the index's facet dictionary (see
+    /// pack_facet_ids() and common/facet_dictionary): what newsdex's own spy counts, with no
+    /// name to read or hash. Empty in documents written before it existed.
+    slot_facet_ids = 18,
 };
+
+/// What a number in slot_facet_ids stands for: a cluster key (numbered apart from the facet
+/// values), the date key (slot_date_key) or a facet value. The order is the order of the value's
+/// records: the cluster, the date, the source, the countries, the regions, then the actors of any
+/// type in the order of slot_actors, so a reader that needs only the first kinds stops early.
+enum class FacetIdKind : unsigned {
+    cluster = 0,
+    date = 1,
+    source = 2,
+    country = 3,
+    region = 4,
+    person = 5,
+    org = 6,
+    place = 7
+};
+
+/// One record of slot_facet_ids: a facet value's number in the dictionary, and its kind.
+struct FacetId {
+    FacetIdKind kind = FacetIdKind::source;
+    std::uint32_t id = 0;
+};
+
+/// The kind of actors of `type`.
+[[nodiscard]] FacetIdKind facet_id_kind(ActorType type);
+
+/// The slot_facet_ids value: the tag of the dictionary the numbers are from (4 bytes, little
+/// endian), then one varint per record, `id * 8 + kind`, in the order given. A reader meeting a
+/// tag of no dictionary it knows reads the names instead.
+[[nodiscard]] std::string pack_facet_ids(std::uint32_t dictionary_tag, const std::vector<FacetId>& ids);
+
+/// The dictionary tag of a slot_facet_ids value; nullopt when the value is too short to hold one.
+[[nodiscard]] std::optional<std::uint32_t> facet_ids_tag(std::string_view packed);
+
+/// Calls `visit(FacetIdKind, std::string_view name)` for each facet value of `document` by name,
+/// in the order of its slot_facet_ids records: its cluster key (slot_cluster), its date key
+/// (slot_date_key), its source (slot_source), the countries then the regions of slot_places, the
+/// actors of slot_actors; an empty cluster key, date key or source is left out. Numbering them in this order makes the
+/// slot_facet_ids value; the facet counter's names path reads the same values.
+template <class Visit>
+void for_each_facet_value(const Xapian::Document& document, Visit&& visit);
+
+/// Calls `visit(FacetIdKind, std::uint32_t id)` for each record of a slot_facet_ids value (after
+/// its tag), without allocating, until `visit` returns false. Returns false when the value is
+/// malformed (too short, a truncated varint, a kind out of range); records before the bad one
+/// were visited. The facet counter's fast path.
+template <class Visit>
+bool for_each_facet_id(std::string_view packed, Visit&& visit);
 
 /// The facets an article has several values of: its people, organisations and places, and the
 /// countries and regions its places roll up to. Besides their packed values (slot_actors,
@@ -220,6 +272,9 @@ inline constexpr char actor_separator = '\x1e';
 [[nodiscard]] std::optional<ActorType> actor_type_of_code(char code);
 inline constexpr char country_code = 'C';
 inline constexpr char region_code = 'R';
+inline constexpr std::size_t facet_ids_tag_bytes = 4;
+inline constexpr unsigned facet_id_kind_bits = 3;
+inline constexpr unsigned facet_id_kinds = 8;
 }  // namespace detail
 
 
@@ -235,6 +290,42 @@ void for_each_packed_actor(std::string_view packed, Visit&& visit) {
         if (end == std::string_view::npos) break;
         packed.remove_prefix(end + 1);
     }
+}
+
+template <class Visit>
+void for_each_facet_value(const Xapian::Document& document, Visit&& visit) {
+    const std::string cluster = document.get_value(slot_cluster);
+    if (!cluster.empty()) visit(FacetIdKind::cluster, std::string_view(cluster));
+    const std::string date = document.get_value(slot_date_key);
+    if (!date.empty()) visit(FacetIdKind::date, std::string_view(date));
+    const std::string source = document.get_value(slot_source);
+    if (!source.empty()) visit(FacetIdKind::source, std::string_view(source));
+    const std::string places = document.get_value(slot_places);
+    for_each_packed_geo(places, [&visit](GeoLevel level, std::string_view name) {
+        visit(level == GeoLevel::country ? FacetIdKind::country : FacetIdKind::region, name);
+    });
+    const std::string actors = document.get_value(slot_actors);
+    for_each_packed_actor(actors, [&visit](ActorType type, std::string_view name) { visit(facet_id_kind(type), name); });
+}
+
+template <class Visit>
+bool for_each_facet_id(std::string_view packed, Visit&& visit) {
+    if (packed.size() < detail::facet_ids_tag_bytes) return false;
+    const auto* p = reinterpret_cast<const unsigned char*>(packed.data()) + detail::facet_ids_tag_bytes;
+    const auto* end = reinterpret_cast<const unsigned char*>(packed.data()) + packed.size();
+    while (p != end) {
+        std::uint64_t value = 0;
+        for (unsigned shift = 0;; shift += 7) {
+            if (p == end || shift > 35) return false;
+            const unsigned char byte = *p++;
+            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if (byte < 0x80) break;
+        }
+        const auto kind = static_cast<unsigned>(value & ((1u << detail::facet_id_kind_bits) - 1));
+        if (kind >= detail::facet_id_kinds || (value >> detail::facet_id_kind_bits) > UINT32_MAX) return false;
+        if (!visit(static_cast<FacetIdKind>(kind), static_cast<std::uint32_t>(value >> detail::facet_id_kind_bits))) break;
+    }
+    return true;
 }
 
 template <class Visit>

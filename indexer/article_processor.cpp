@@ -19,7 +19,8 @@ namespace {
 //    places roll up to regions and countries (geography files in the fingerprint);
 //    actors come from the trained recogniser (its model files in the fingerprint).
 // 4: multi-valued facets also in facet slots, one value per slot (facets over remote shards).
-constexpr std::string_view processing_version = "newsdex-processing-4";
+// 5: facet values also as numbers of the index's facet dictionary (slot_facet_ids).
+constexpr std::string_view processing_version = "newsdex-processing-5";
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {
     std::vector<std::filesystem::path> files;

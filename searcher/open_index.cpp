@@ -2,9 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "common/errors.hpp"
 
@@ -65,6 +69,57 @@ std::optional<fs::path> stub_of(const fs::path& path) {
     return path;
 }
 
+// The directories whose facet dictionaries the documents at `path` may be numbered by: an index
+// directory itself, the directory of each database its stub (`listed`) names (or the database
+// itself when it is an index directory with a stub of its own), the directory a plain database
+// is in. Documents name their dictionary by its tag, so a directory too many costs nothing.
+std::vector<fs::path> dictionary_directories(const fs::path& path, const std::optional<fs::path>& stub,
+                                             const std::string& listed) {
+    std::vector<fs::path> directories;
+    std::error_code error;
+    if (!stub) {
+        directories.push_back(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+        return directories;
+    }
+    if (fs::is_directory(path, error)) directories.push_back(path);
+    std::istringstream lines(listed);
+    std::string line;
+    while (std::getline(lines, line)) {
+        std::istringstream words(line);
+        std::string backend, target;
+        if (!(words >> backend >> target) || (backend != "glass" && backend != "auto" && backend != "chert")) continue;
+        fs::path database = target;
+        if (database.is_relative()) database = stub->parent_path() / database;
+        directories.push_back(fs::exists(database / "XAPIANDB", error) ? database : database.parent_path());
+    }
+    return directories;
+}
+
+// The facet dictionaries in `directories`, each once; two with the same tag in different
+// directories (an index copied, then written on) are ambiguous, and both left out.
+FacetDictionaries open_dictionaries(const std::vector<fs::path>& directories) {
+    std::vector<fs::path> seen;
+    FacetDictionaries dictionaries;
+    std::vector<std::uint32_t> ambiguous;
+    for (const auto& directory : directories) {
+        std::error_code error;
+        fs::path canonical = fs::weakly_canonical(directory, error);
+        if (error) canonical = directory;
+        if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+        seen.push_back(canonical);
+        auto dictionary = FacetDictionary::open(canonical);
+        if (!dictionary) continue;
+        for (const auto& other : dictionaries) {
+            if (other->tag() == dictionary->tag()) ambiguous.push_back(dictionary->tag());
+        }
+        dictionaries.push_back(std::move(dictionary));
+    }
+    std::erase_if(dictionaries, [&](const auto& dictionary) {
+        return std::find(ambiguous.begin(), ambiguous.end(), dictionary->tag()) != ambiguous.end();
+    });
+    return dictionaries;
+}
+
 // The built-in gazetteer, read at the first call; a failed read is tried again at the next.
 std::shared_ptr<const Gazetteer> builtin_gazetteer() {
     static const std::shared_ptr<const Gazetteer> gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load_builtin());
@@ -88,7 +143,9 @@ OpenIndex open_index(const fs::path& path) {
             // is still the one read.
             const bool moved = db.reopen() || (stub && read_text(*stub) != listed);
             if (moved && attempt < max_attempts) continue;
-            return {std::move(db), builtin_gazetteer(), remote, listed};
+            FacetDictionaries dictionaries;
+            if (!remote) dictionaries = open_dictionaries(dictionary_directories(path, stub, listed));
+            return {std::move(db), builtin_gazetteer(), remote, listed, std::move(dictionaries)};
         } catch (const Xapian::DatabaseOpeningError& e) {
             // A writer's merge may remove segments between our reading the list and opening them.
             if (attempt < max_attempts) continue;

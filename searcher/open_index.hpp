@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "common/facet_dictionary.hpp"
 #include "common/gazetteer.hpp"
 
 namespace newsdex {
@@ -23,6 +24,11 @@ struct OpenIndex {
     bool remote = false;
     /// The stub's text when the index was opened (empty for a plain Xapian database).
     std::string listed;
+    /// The facet dictionaries of the index directories its local segments belong to (an index
+    /// directory's own; for a stub file, the directory of each segment it lists), opened after
+    /// the segments, so they hold every number the documents use. Two that share a tag (a copied
+    /// index) are both left out. Empty over remote shards: their facets are counted by slots.
+    FacetDictionaries facet_dictionaries;
 };
 
 /// Opens the index at `path` read-only. A writer may list a segment or commit to several

@@ -46,6 +46,9 @@ struct SearchOptions {
     bool info = false;                    ///< --info: describe the index instead of searching
     std::size_t max_query_bytes = default_max_query_bytes;  ///< longer queries are usage errors
     std::size_t max_query_words = default_max_query_words;  ///< wordier queries are usage errors
+    /// Count facets from the documents' names even where they hold dictionary numbers: no flag
+    /// sets it; the benchmarks and tests compare the two ways (the results are the same).
+    bool facets_from_names = false;
 
     // Attention over time and bulk output (issue 18).
     bool share = false;                   ///< date facets also give each period's base and share

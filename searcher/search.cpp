@@ -82,7 +82,8 @@ struct Ranking {
 // Matches `query`, counts the facets and timelines and makes a snippet for each result on the page.
 // With `remote` shards, Xapian's own spies count the facets, on the servers.
 SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, const Xapian::Query& query,
-                   const Xapian::Stem& stemmer, const SearchOptions& options, const Ranking& ranking, bool remote) {
+                   const Xapian::Stem& stemmer, const SearchOptions& options, const Ranking& ranking, bool remote,
+                   const FacetDictionaries& dictionaries) {
     auto prepare = [&](Xapian::Enquire& enquire) {
         enquire.set_query(query);
         if (ranking.weight) enquire.set_weighting_scheme(*ranking.weight);
@@ -104,7 +105,8 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
     // spy counts each cluster once; it also gives the exact total.
     // Remote shards run no spy of ours: Xapian's spies count articles on the collapsed pass.
     const bool facet_pass = !options.facets.empty() && options.collapse && !remote;
-    FacetCounter facets(options.facets, options.facet_limit, facet_pass, remote ? &db : nullptr);
+    FacetCounter facets(options.facets, options.facet_limit, facet_pass, remote ? &db : nullptr,
+                        options.facets_from_names ? FacetDictionaries{} : dictionaries);
     std::optional<std::size_t> counted_articles;
     if (facet_pass) {
         Xapian::Enquire counting(db);
@@ -196,15 +198,17 @@ bool relaxable(const BuiltQuery& built) {
 // The search again over the articles that hold most of the words of `built`, when it is a
 // plain query of several words; std::nullopt when it is not, or when too few articles hold
 // even half of them.
-std::optional<SearchResult> relaxed_search(const Xapian::Database& db, const QueryBuilder& builder, const BuiltQuery& built,
+std::optional<SearchResult> relaxed_search(const OpenIndex& index, const QueryBuilder& builder, const BuiltQuery& built,
                                            const SearchOptions& options, std::size_t all_words) {
+    const Xapian::Database& db = index.db;
     if (!relaxable(built)) return std::nullopt;
     const Xapian::Query query = relaxed_query(built.words, built.filter, built.boost);
     auto min_words = choose_min_words(db, query, built.word_count, options.collapse, relax_below);
     if (!min_words) return std::nullopt;
     const CoverageWeight weight;
     SearchResult result =
-        match(db, builder, query, built.stemmer, options, {&weight, min_weight_for_words(*min_words), true}, false);
+        match(db, builder, query, built.stemmer, options, {&weight, min_weight_for_words(*min_words), true}, false,
+              index.facet_dictionaries);
     if (result.total <= all_words) return std::nullopt;  // the words' articles are the ones already found
     result.relaxed = RelaxedMatch{built.word_count, *min_words, all_words};
     return result;
@@ -229,13 +233,14 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
         built.word_count = 0;
     }
 
-    SearchResult result = match(db, builder, built.query, built.stemmer, options, {}, index.remote);
+    SearchResult result =
+        match(db, builder, built.query, built.stemmer, options, {}, index.remote, index.facet_dictionaries);
     if (options.similar) result.similar = *options.similar;
     const std::size_t strict_total = result.total;
     if (strict_total < relax_below) {
         // Hardly any article holds every word: rank those holding most of them instead.
         if (!index.remote) {
-            if (auto relaxed = relaxed_search(db, builder, built, options, strict_total)) result = std::move(*relaxed);
+            if (auto relaxed = relaxed_search(index, builder, built, options, strict_total)) result = std::move(*relaxed);
         } else if (relaxable(built)) {
             // Relaxed matching weighs with CoverageWeight, which xapian-tcpsrv cannot run.
             result.notes.push_back(remote_relaxed_note);

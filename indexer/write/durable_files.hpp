@@ -2,6 +2,7 @@
 /// Writing files so that a crash or a power cut leaves either the old or the new version:
 /// written aside, flushed to the disk (fsync), renamed into place, and the rename flushed too.
 
+#include <cstddef>
 #include <filesystem>
 #include <string_view>
 
@@ -9,6 +10,14 @@ namespace newsdex {
 
 /// Replaces `file` with `content` atomically and durably. Throws FatalError naming the file.
 void write_file_durably(const std::filesystem::path& file, std::string_view content);
+
+/// Appends `content` to `file`, which must exist, and flushes it to the disk (no rename: for
+/// append-only files whose readers ignore a torn tail). Throws FatalError naming the file.
+void append_file_durably(const std::filesystem::path& file, std::string_view content);
+
+/// Cuts `file` to its first `length` bytes and flushes it to the disk. Throws FatalError naming
+/// the file.
+void truncate_file_durably(const std::filesystem::path& file, std::size_t length);
 
 /// Flushes a directory's entries (renames, creations, removals in it) to the disk.
 /// Throws FatalError naming the directory.

@@ -1,6 +1,7 @@
 #include "indexer/write/index_check.hpp"
 
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include <xapian.h>
 
 #include "common/errors.hpp"
+#include "common/facet_dictionary.hpp"
 #include "common/schema.hpp"
 #include "indexer/write/segment_set.hpp"
 
@@ -41,8 +43,41 @@ void check_segment(const fs::path& segment, CheckReport& report) {
     }
 }
 
+// What is wrong with the document's slot_facet_ids value, when it is numbered by `dictionary`:
+// each number must be in the dictionary and name the value its names slots give, in order.
+// Numbers from another dictionary (one replaced since) are no problem: they are read by name.
+std::optional<std::string> facet_ids_problem(const Xapian::Document& document, const FacetDictionary* dictionary) {
+    const std::string packed = document.get_value(schema::slot_facet_ids);
+    if (packed.empty() || !dictionary || schema::facet_ids_tag(packed) != dictionary->tag()) return std::nullopt;
+    std::vector<schema::FacetId> ids;
+    if (!schema::for_each_facet_id(packed, [&](schema::FacetIdKind kind, std::uint32_t id) {
+            ids.push_back({kind, id});
+            return true;
+        })) {
+        return "its facet numbers cannot be read";
+    }
+    std::vector<std::pair<schema::FacetIdKind, std::string>> named;
+    schema::for_each_facet_value(document, [&](schema::FacetIdKind kind, std::string_view name) { named.emplace_back(kind, name); });
+    if (ids.size() != named.size()) return "its facet numbers and facet values disagree";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const bool cluster = ids[i].kind == schema::FacetIdKind::cluster;
+        const std::uint32_t size = cluster ? dictionary->clusters() : dictionary->size();
+        const std::string what = cluster ? "cluster number " : "facet number ";
+        if (ids[i].id >= size) {
+            return "its " + what + std::to_string(ids[i].id) + " is beyond the facet dictionary (" +
+                   std::to_string(size) + " names)";
+        }
+        const std::string_view name = cluster ? dictionary->cluster(ids[i].id) : dictionary->name(ids[i].id);
+        if (ids[i].kind != named[i].first || name != named[i].second) {
+            return "its " + what + std::to_string(ids[i].id) + " names \"" + std::string(name) + "\", not \"" +
+                   named[i].second + "\"";
+        }
+    }
+    return std::nullopt;
+}
+
 // newsdex's own invariants, document by document.
-void check_documents(const Xapian::Database& db, CheckReport& report) {
+void check_documents(const Xapian::Database& db, const FacetDictionary* dictionary, CheckReport& report) {
     const std::string id_prefix(schema::id_prefix), cluster_prefix(schema::cluster_prefix);
     for (auto it = db.allterms_begin(id_prefix); it != db.allterms_end(id_prefix); ++it) {
         if (it.get_termfreq() > 1) {
@@ -69,6 +104,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
         }
         const std::string named = where + " (id \"" + stored.id + "\")";
         if (!terms.contains(schema::id_term(stored.id))) report.problems.push_back(named + ": lacks its id term");
+        if (auto problem = facet_ids_problem(document, dictionary)) report.problems.push_back(named + ": " + *problem);
         const std::string cluster = document.get_value(schema::slot_cluster);
         if (clusters.size() != 1 || clusters.front() != schema::boolean_term(schema::cluster_prefix, cluster)) {
             report.problems.push_back(named + ": its cluster value \"" + cluster + "\" and cluster terms disagree");
@@ -119,7 +155,10 @@ CheckReport check_index(const fs::path& directory) {
     for (const auto& name : listed) check_segment(directory / name, report);
     if (report.problems.size() > before) return report;  // the invariants need readable segments
     try {
-        check_documents(Xapian::Database((directory / "XAPIANDB").string()), report);
+        // Opened after the segments, as readers open it.
+        const Xapian::Database db((directory / "XAPIANDB").string());
+        const auto dictionary = FacetDictionary::open(directory);
+        check_documents(db, dictionary.get(), report);
     } catch (const Xapian::Error& e) {
         report.problems.push_back(directory.string() + ": " + e.get_description());
     }

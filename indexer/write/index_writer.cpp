@@ -31,7 +31,7 @@ const fs::path& checked(const fs::path& directory) {
 }  // namespace
 
 IndexWriter::IndexWriter(const fs::path& directory, WriterSettings settings)
-    : m_lock(checked(directory)), m_segments(directory), m_settings(settings) {
+    : m_lock(checked(directory)), m_segments(directory), m_settings(settings), m_dictionary(directory) {
     m_settings.checkpoint_every = std::max<std::size_t>(m_settings.checkpoint_every, 1);
     open_existing();
     finish_journal();
@@ -86,6 +86,8 @@ void IndexWriter::apply(const Verdict& verdict, Xapian::Document document) {
             if (verdict.number != m_run_end) throw FatalError("internal error: verdicts applied out of order");
             document.add_value(schema::slot_cluster, verdict.cluster);
             document.add_boolean_term(schema::boolean_term(schema::cluster_prefix, verdict.cluster));
+            // Numbered here, in the order of the verdicts, so the numbers do not depend on threads.
+            m_dictionary.add_ids(document);
             if (!m_shards) {
                 m_work = m_segments.make_work_directory();
                 m_shards = std::make_unique<ShardWriters>(m_work, writer_shards, m_settings.writer_threads);
@@ -149,6 +151,8 @@ void IndexWriter::publish() {
     if (m_pending) m_pending->compaction.get();
 
     StageTimer timing(&m_times, Stage::write);
+    // Every number a listed document holds must be in the dictionary on disk first.
+    m_dictionary.flush();
     const fs::path journal_file = m_segments.journal_path();
     if (journaled > 0) {
         const std::string after = m_pending ? m_pending->path.filename().string() : m_segments.newest();

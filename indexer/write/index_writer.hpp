@@ -17,6 +17,7 @@
 
 #include "indexer/dedup/verdict.hpp"
 #include "indexer/stage_times.hpp"
+#include "indexer/write/facet_dictionary_writer.hpp"
 #include "indexer/write/index_lock.hpp"
 #include "indexer/write/segment_set.hpp"
 #include "indexer/write/shard_writers.hpp"
@@ -66,7 +67,7 @@ public:
     void on_publish(std::function<void(const Publication&)> listener) { m_listener = std::move(listener); }
 
     /// Applies `verdict`: an added article's `document` (built by build_document) gets its
-    /// cluster and goes to a shard; amendments wait for their listing. Must be called in the
+    /// cluster and its facet values' numbers (FacetDictionaryWriter::add_ids), and goes to a shard; amendments wait for their listing. Must be called in the
     /// order of the verdicts. Throws FatalError on write failure.
     void apply(const Verdict& verdict, Xapian::Document document);
 
@@ -107,6 +108,7 @@ private:
     IndexLock m_lock;
     SegmentSet m_segments;
     WriterSettings m_settings;
+    FacetDictionaryWriter m_dictionary;    // flushed before each listing that may use its new names
     Xapian::WritableDatabase m_existing;  // every listed segment: lookups and amendments
     std::unique_ptr<ShardWriters> m_shards;
     std::filesystem::path m_work;          // the shards' working directory, while they write

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "common/errors.hpp"
+#include "common/facet_dictionary.hpp"
 #include "indexer/write/durable_files.hpp"
 
 namespace newsdex {
@@ -57,6 +58,16 @@ std::vector<std::string> segment_directories(const fs::path& directory) {
     }
     std::sort(names.begin(), names.end());
     return names;
+}
+
+// A facet dictionary file being written aside when a run stopped.
+bool is_facet_dictionary_leftover(const std::string& name) {
+    for (const auto* list : {&facet_dictionary_format::values, &facet_dictionary_format::clusters}) {
+        for (std::string_view file : {list->names_file, list->ends_file}) {
+            if (name == std::string(file) + ".tmp") return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
@@ -150,7 +161,7 @@ SegmentSet::SegmentSet(fs::path directory) : m_directory(std::move(directory)) {
         const std::string name = entry.path().filename().string();
         const bool unlisted = is_segment_name(name) && !is_listed(name);
         if (unlisted || std::regex_match(name, work_pattern) || name == std::string(stub_name) + ".tmp" ||
-            name == "journal.tmp") {
+            name == "journal.tmp" || is_facet_dictionary_leftover(name)) {
             fs::remove_all(entry.path());
         }
     }

@@ -3,7 +3,8 @@
 /// a stub file `XAPIANDB`, which Xapian itself opens as one database. Each checkpoint of a
 /// run adds a segment; at the end of the run its segments are compacted into one, and small
 /// neighbours are merged so that a handful remain. newsdex creates and removes only what it
-/// owns: `seg-NNNNNN/`, `work-PID-N/`, `journal`, the stub and the marker `.newsdex-index`.
+/// owns: `seg-NNNNNN/`, `work-PID-N/`, `journal`, the stub, the marker `.newsdex-index` and
+/// the facet dictionary's four `facet-*` files (FacetDictionaryWriter).
 
 #include <cstddef>
 #include <filesystem>

@@ -1,6 +1,10 @@
 #include "searcher/facets/facet_counter.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <iterator>
 #include <optional>
 
 #include "common/errors.hpp"
@@ -11,29 +15,34 @@
 namespace newsdex {
 namespace {
 
-// One more of the value numbered `id` (counts are indexed by the interner's numbers).
-void tally(std::vector<std::size_t>& counts, std::uint32_t id) {
+// `n` more of the value numbered `id` (counts are indexed by the interner's numbers).
+void tally(std::vector<std::size_t>& counts, std::uint32_t id, std::size_t n = 1) {
     if (id >= counts.size()) counts.resize(id + 1, 0);
-    ++counts[id];
+    counts[id] += n;
 }
 
-// The values with a nonzero count, most frequent first, ties by value, at most `limit`.
-// Only the top `limit` are ordered, and only they become strings: actor facets over a large
-// match set have tens of thousands of distinct names.
-std::vector<FacetValue> top_by_count(const StringInterner& values, const std::vector<std::size_t>& counts,
-                                     std::size_t limit) {
+// The values with a nonzero count, most frequent first, ties by value, at most `limit`; value
+// number i is `name_of(i)`. Only the top `limit` are ordered, and only they become strings:
+// actor facets over a large match set have tens of thousands of distinct names.
+template <class Counts, class NameOf>
+std::vector<FacetValue> top_by_count(const NameOf& name_of, const Counts& counts, std::size_t limit) {
     std::vector<std::uint32_t> ids;
     for (std::uint32_t id = 0; id < counts.size(); ++id) {
         if (counts[id] != 0) ids.push_back(id);
     }
     auto before = [&](std::uint32_t a, std::uint32_t b) {
-        return counts[a] != counts[b] ? counts[a] > counts[b] : values.key(a) < values.key(b);
+        return counts[a] != counts[b] ? counts[a] > counts[b] : name_of(a) < name_of(b);
     };
     const std::size_t shown = std::min(limit, ids.size());
     std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ids.end(), before);
     std::vector<FacetValue> out;
-    for (std::size_t i = 0; i < shown; ++i) out.push_back({std::string(values.key(ids[i])), counts[ids[i]]});
+    for (std::size_t i = 0; i < shown; ++i) out.push_back({std::string(name_of(ids[i])), counts[ids[i]]});
     return out;
+}
+
+template <class Counts>
+bool any_counted(const Counts& counts) {
+    return std::any_of(counts.begin(), counts.end(), [](auto n) { return n != 0; });
 }
 
 // The date key of a document (see DateCounts), or empty when it is undated. Documents written
@@ -66,7 +75,31 @@ struct Source {
     }
     [[nodiscard]] bool reads_actors() const { return slot == Xapian::BAD_VALUENO && !period && !geo; }
     [[nodiscard]] bool counts_geo(schema::GeoLevel level) const { return geo && *geo == level; }
+    // Whether the facet counts records of `kind` in slot_facet_ids.
+    [[nodiscard]] bool counts_id(schema::FacetIdKind kind) const {
+        switch (kind) {
+            case schema::FacetIdKind::cluster:  // counted once, for the stories
+            case schema::FacetIdKind::date: return false;  // counted once, for every date facet
+            case schema::FacetIdKind::source: return slot == schema::slot_source;
+            case schema::FacetIdKind::country: return counts_geo(schema::GeoLevel::country);
+            case schema::FacetIdKind::region: return counts_geo(schema::GeoLevel::region);
+            case schema::FacetIdKind::person: return counts_actor(ActorType::person);
+            case schema::FacetIdKind::org: return counts_actor(ActorType::org);
+            case schema::FacetIdKind::place: return counts_actor(ActorType::place);
+        }
+        return false;
+    }
 };
+
+constexpr schema::FacetIdKind facet_id_kinds[] = {
+    schema::FacetIdKind::cluster, schema::FacetIdKind::date,   schema::FacetIdKind::source, schema::FacetIdKind::country,
+    schema::FacetIdKind::region,  schema::FacetIdKind::person, schema::FacetIdKind::org,    schema::FacetIdKind::place};
+
+// Records of slot_facet_ids come in sections (cluster, date, source, countries, regions, actors
+// of any type): a reader stops after the last section it needs.
+unsigned section_of(schema::FacetIdKind kind) {
+    return std::min(static_cast<unsigned>(kind), static_cast<unsigned>(schema::FacetIdKind::person));
+}
 
 Source source_of(const std::string& facet) {
     if (auto period = period_named(facet)) return {Xapian::BAD_VALUENO, {}, period, {}};
@@ -80,29 +113,189 @@ Source source_of(const std::string& facet) {
 }  // namespace
 
 // One spy for every requested facet: reading a document's values once serves them all.
-// Counting stories, it skips a document whose cluster was already counted, which costs a
-// set lookup instead of Xapian's collapsing of every match. The matcher shows it the documents
-// sub-database by sub-database, each in docid order, so "first" means first in that order.
+// Counting stories, it skips a document whose cluster was already counted, which costs a bit
+// test (a cluster number) or a set lookup (a cluster key) instead of Xapian's collapsing of
+// every match. The matcher shows it the documents sub-database by sub-database, each in docid
+// order, so "first" means first in that order.
 //
-// Values are interned, not kept as map keys: a match costs a hash and a probe per value and
+// With the stories or a facet of many values (actors, countries, regions), every facet and the
+// cluster are counted from the numbers of slot_facet_ids where a document has them from a
+// dictionary the counter knows: a varint and an increment per value, no name read or hashed;
+// only the values shown become names. A document without them (written before the slot, or
+// numbered by a dictionary the counter does not know or cannot trust) is counted by its names,
+// and the two kinds of counts are summed by name at the end: the results are the same either way.
+//
+// Names are interned, not kept as map keys: a match costs a hash and a probe per value and
 // no allocation, and the actor facets share one interner, so a name is hashed once per
 // document however many of person, org, place and actor were asked.
 class FacetCounter::Spy : public Xapian::MatchSpy {
 public:
-    Spy(const std::vector<std::string>& facets, bool stories) : m_stories(stories) {
+    Spy(const std::vector<std::string>& facets, bool stories, const FacetDictionaries& dictionaries)
+        : m_stories(stories) {
         for (const auto& facet : facets) {
-            m_facets.push_back(Facet{source_of(facet), {}, {}});
+            m_facets.push_back(Facet{source_of(facet), {}, {}, {}});
             const Source& source = m_facets.back().source;
             if (source.reads_actors()) m_reads_actors = true;
             if (source.period) m_reads_dates = true;
             if (source.geo) m_reads_geo = true;
             if (source.counts_geo(schema::GeoLevel::region)) m_reads_regions = true;
         }
+        // Numbers where the numbers value is read anyway, for the stories or for a facet of many
+        // values (actors, countries, regions), and then for every facet; single-valued facets
+        // alone (source, dates) read a short slot of their own, which numbers make no cheaper.
+        if (!m_stories && !m_reads_actors && !m_reads_geo) return;
+        m_counts_by_number = true;
+        for (std::size_t f = 0; f < m_facets.size(); ++f) {
+            for (schema::FacetIdKind kind : facet_id_kinds) {
+                if (!m_facets[f].source.counts_id(kind)) continue;
+                m_facets_of_kind[static_cast<unsigned>(kind)].push_back(f);
+                m_last_section = std::max(m_last_section, section_of(kind));
+            }
+        }
+        if (m_reads_dates) m_last_section = std::max(m_last_section, section_of(schema::FacetIdKind::date));
+        for (const auto& dictionary : dictionaries) {
+            if (dictionary) m_dictionaries.push_back(dictionary.get());
+        }
+        for (Facet& facet : m_facets) facet.id_counts.resize(m_dictionaries.size());
+        m_date_id_counts.resize(m_dictionaries.size());
     }
 
     void operator()(const Xapian::Document& document, double) override {
-        if (m_stories && !first_of_story(document)) return;
+        const std::size_t d = m_dictionaries.empty() ? no_dictionary : read_numbers(document.get_value(schema::slot_facet_ids));
+        if (m_stories && !first_of_story(document, d)) return;
         ++m_counted;
+        if (d != no_dictionary && m_counts_by_number) {
+            count_numbers(d);
+            ++m_counted_by_number;
+        } else {
+            count_names(document);
+            if (m_reads_dates) tally(m_date_counts, m_dates.intern(raw_date(document)).first);
+        }
+    }
+    Xapian::MatchSpy* clone() const override { return nullptr; }  // local databases only
+    std::string name() const override { return "newsdex.FacetSpy"; }
+
+    [[nodiscard]] std::size_t counted() const { return m_counted; }
+    [[nodiscard]] std::size_t counted_by_number() const { return m_counted_by_number; }
+
+    // The counts of facet number `i` (not a date facet), most frequent first.
+    [[nodiscard]] std::vector<FacetValue> results(std::size_t i, std::size_t limit) const {
+        const Facet& facet = m_facets[i];
+        const StringInterner& names = facet.source.slot == Xapian::BAD_VALUENO ? m_actor_names : facet.values;
+        auto by_name = [&names](std::uint32_t id) { return names.key(id); };
+        std::vector<std::size_t> numbered;  // the dictionaries whose numbers counted something
+        for (std::size_t d = 0; d < facet.id_counts.size(); ++d) {
+            if (any_counted(facet.id_counts[d])) numbered.push_back(d);
+        }
+        const bool named = any_counted(facet.counts);
+        if (numbered.empty()) return top_by_count(by_name, facet.counts, limit);
+        if (!named && numbered.size() == 1) {
+            const FacetDictionary& dictionary = *m_dictionaries[numbered.front()];
+            auto by_number = [&dictionary](std::uint32_t id) { return dictionary.name(id); };
+            return top_by_count(by_number, facet.id_counts[numbered.front()], limit);
+        }
+        // Counts by name and by number, or from several dictionaries: summed by name.
+        StringInterner merged;
+        std::vector<std::size_t> counts;
+        for (std::uint32_t id = 0; id < facet.counts.size(); ++id) {
+            if (facet.counts[id] != 0) tally(counts, merged.intern(names.key(id)).first, facet.counts[id]);
+        }
+        for (std::size_t d : numbered) {
+            const auto& by_id = facet.id_counts[d];
+            for (std::uint32_t id = 0; id < by_id.size(); ++id) {
+                if (by_id[id] != 0) tally(counts, merged.intern(m_dictionaries[d]->name(id)).first, by_id[id]);
+            }
+        }
+        auto by_merged_name = [&merged](std::uint32_t id) { return merged.key(id); };
+        return top_by_count(by_merged_name, counts, limit);
+    }
+
+    // The date keys counted by name and by number, summed by key ("" for undated).
+    [[nodiscard]] DateCounts date_counts() const {
+        StringInterner keys = m_dates;
+        std::vector<std::size_t> counts = m_date_counts;
+        if (m_undated_by_number != 0) tally(counts, keys.intern("").first, m_undated_by_number);
+        for (std::size_t d = 0; d < m_date_id_counts.size(); ++d) {
+            const auto& by_id = m_date_id_counts[d];
+            for (std::uint32_t id = 0; id < by_id.size(); ++id) {
+                if (by_id[id] != 0) tally(counts, keys.intern(m_dictionaries[d]->name(id)).first, by_id[id]);
+            }
+        }
+        DateCounts out;
+        for (std::uint32_t id = 0; id < counts.size(); ++id) {
+            if (counts[id] != 0) out.push_back({std::string(keys.key(id)), counts[id]});
+        }
+        return out;
+    }
+
+private:
+    static constexpr std::size_t no_dictionary = SIZE_MAX;
+    static constexpr std::uint32_t no_cluster = UINT32_MAX;
+    static constexpr std::uint32_t no_date = UINT32_MAX;
+
+    struct Facet {
+        Source source;
+        StringInterner values;  ///< a slot facet's values (actor facets use m_actor_names)
+        std::vector<std::size_t> counts;  ///< by name
+        /// By number: one count per value of each dictionary in m_dictionaries (allocated at
+        /// the first number counted).
+        std::vector<std::vector<std::uint32_t>> id_counts;
+    };
+
+    // Reads the document's slot_facet_ids value into m_records and m_cluster, up to the last
+    // section needed. Returns the index of its dictionary in m_dictionaries, or no_dictionary
+    // when it has no such value, or its numbers are from no known dictionary, or beyond the end
+    // of it: the document is then read by name.
+    std::size_t read_numbers(const std::string& packed) {
+        const std::optional<std::uint32_t> tag = schema::facet_ids_tag(packed);
+        if (!tag) return no_dictionary;
+        std::size_t d = 0;
+        while (d < m_dictionaries.size() && m_dictionaries[d]->tag() != *tag) ++d;
+        if (d == m_dictionaries.size()) return no_dictionary;
+        const FacetDictionary& dictionary = *m_dictionaries[d];
+        m_records.clear();
+        m_cluster = no_cluster;
+        m_date = no_date;
+        bool known = true;
+        const bool readable = schema::for_each_facet_id(packed, [&](schema::FacetIdKind kind, std::uint32_t id) {
+            if (section_of(kind) > m_last_section) return false;
+            if (kind == schema::FacetIdKind::cluster) {
+                known = id < dictionary.clusters();
+                m_cluster = id;
+            } else if (kind == schema::FacetIdKind::date) {
+                known = id < dictionary.size();
+                m_date = id;
+            } else {
+                known = id < dictionary.size();
+                m_records.push_back({kind, id});
+            }
+            return known;
+        });
+        return readable && known ? d : no_dictionary;
+    }
+
+    // Counts the records read_numbers() read, numbered by dictionary `d`.
+    void count_numbers(std::size_t d) {
+        if (m_reads_dates) {
+            if (m_date == no_date) {
+                ++m_undated_by_number;
+            } else {
+                std::vector<std::uint32_t>& counts = m_date_id_counts[d];
+                if (counts.empty()) counts.resize(m_dictionaries[d]->size(), 0);
+                ++counts[m_date];
+            }
+        }
+        for (const schema::FacetId& record : m_records) {
+            for (std::size_t f : m_facets_of_kind[static_cast<unsigned>(record.kind)]) {
+                std::vector<std::uint32_t>& counts = m_facets[f].id_counts[d];
+                if (counts.empty()) counts.resize(m_dictionaries[d]->size(), 0);
+                ++counts[record.id];
+            }
+        }
+    }
+
+    // Counts the document's source, places and actors by their names.
+    void count_names(const Xapian::Document& document) {
         for (Facet& facet : m_facets) {
             if (facet.source.slot == Xapian::BAD_VALUENO) continue;  // actors and dates are counted once below
             std::string value = document.get_value(facet.source.slot);
@@ -110,39 +303,42 @@ public:
         }
         if (m_reads_geo) count_geo(document.get_value(schema::slot_places));
         if (m_reads_actors) count_actors(document.get_value(schema::slot_actors));
-        if (m_reads_dates) tally(m_date_counts, m_dates.intern(raw_date(document)).first);
-    }
-    Xapian::MatchSpy* clone() const override { return nullptr; }  // local databases only
-    std::string name() const override { return "newsdex.FacetSpy"; }
-
-    [[nodiscard]] std::size_t counted() const { return m_counted; }
-
-    // The counts of facet number `i` (not a date facet), most frequent first.
-    [[nodiscard]] std::vector<FacetValue> results(std::size_t i, std::size_t limit) const {
-        const Facet& facet = m_facets[i];
-        const StringInterner& values = facet.source.slot == Xapian::BAD_VALUENO ? m_actor_names : facet.values;
-        return top_by_count(values, facet.counts, limit);
     }
 
-    [[nodiscard]] DateCounts date_counts() const {
-        DateCounts out;
-        for (std::uint32_t id = 0; id < m_date_counts.size(); ++id) {
-            if (m_date_counts[id] != 0) out.push_back({std::string(m_dates.key(id)), m_date_counts[id]});
+    // False when the document's cluster was counted already. While every document has a cluster
+    // number from one dictionary, a bit per cluster number says which were; the first document
+    // that has none turns the numbers seen into keys, and keys are compared from then on. An
+    // empty key (no cluster) is never collapsed.
+    bool first_of_story(const Xapian::Document& document, std::size_t d) {
+        if (d != no_dictionary && !m_clusters_by_key) {
+            if (m_cluster_dictionary == no_dictionary) m_cluster_dictionary = d;
+            if (m_cluster_dictionary == d) {
+                if (m_cluster == no_cluster) return true;
+                const std::size_t word = m_cluster / 64;
+                if (word >= m_seen.size()) m_seen.resize(std::max<std::size_t>(word + 1, (m_dictionaries[d]->clusters() + 63) / 64), 0);
+                const std::uint64_t bit = std::uint64_t{1} << (m_cluster % 64);
+                const bool first = (m_seen[word] & bit) == 0;
+                m_seen[word] |= bit;
+                return first;
+            }
         }
-        return out;
-    }
-
-private:
-    struct Facet {
-        Source source;
-        StringInterner values;  ///< a slot facet's values (actor facets use m_actor_names)
-        std::vector<std::size_t> counts;
-    };
-
-    // False when the document's cluster was counted already.
-    bool first_of_story(const Xapian::Document& document) {
+        if (!m_clusters_by_key) clusters_by_key();
+        if (d != no_dictionary) return m_cluster == no_cluster || m_clusters.intern(m_dictionaries[d]->cluster(m_cluster)).second;
         const std::string cluster = document.get_value(schema::slot_cluster);
         return cluster.empty() || m_clusters.intern(cluster).second;
+    }
+
+    // From bits of cluster numbers to cluster keys.
+    void clusters_by_key() {
+        m_clusters_by_key = true;
+        if (m_cluster_dictionary == no_dictionary) return;
+        const FacetDictionary& dictionary = *m_dictionaries[m_cluster_dictionary];
+        for (std::size_t word = 0; word < m_seen.size(); ++word) {
+            for (std::uint64_t bits = m_seen[word]; bits != 0; bits &= bits - 1) {
+                (void)m_clusters.intern(dictionary.cluster(static_cast<std::uint32_t>(word * 64 + std::countr_zero(bits))));
+            }
+        }
+        m_seen = {};
     }
 
     void count_actors(std::string_view packed) {
@@ -177,21 +373,38 @@ private:
     }
 
     bool m_stories;
-    bool m_reads_actors = false;   ///< some facet counts actors
-    bool m_reads_dates = false;    ///< some facet counts dates
-    bool m_reads_geo = false;      ///< some facet counts countries or regions
-    bool m_reads_regions = false;  ///< some facet counts regions
-    std::vector<Facet> m_facets;  ///< in the order asked
+    bool m_reads_actors = false;      ///< some facet counts actors
+    bool m_reads_dates = false;       ///< some facet counts dates
+    bool m_reads_geo = false;         ///< some facet counts countries or regions
+    bool m_reads_regions = false;     ///< some facet counts regions
+    bool m_counts_by_number = false;  ///< the facets are counted from slot_facet_ids where it can be
+    std::vector<Facet> m_facets;      ///< in the order asked
+    /// The dictionaries documents may be numbered by; empty when neither a facet nor the
+    /// stories read numbers.
+    std::vector<const FacetDictionary*> m_dictionaries;
+    /// For each FacetIdKind, the facets (indexes in m_facets) that count its records.
+    std::array<std::vector<std::size_t>, std::size(facet_id_kinds)> m_facets_of_kind;
+    unsigned m_last_section = 0;             ///< records after this section are not read
+    std::vector<schema::FacetId> m_records;  ///< one document's facet records, reused
+    std::uint32_t m_cluster = no_cluster;    ///< one document's cluster number
+    std::uint32_t m_date = no_date;          ///< one document's date key number
+    std::vector<std::uint64_t> m_seen;       ///< the cluster numbers counted, a bit each
+    std::size_t m_cluster_dictionary = no_dictionary;  ///< whose numbers m_seen holds
+    bool m_clusters_by_key = false;          ///< m_clusters holds the clusters counted, by key
     StringInterner m_actor_names;
     StringInterner m_clusters;
     StringInterner m_dates;  ///< raw date keys, for every date facet
-    std::vector<std::size_t> m_date_counts;
+    std::vector<std::size_t> m_date_counts;  ///< by m_dates number
+    /// Date keys by number: one count per value of each dictionary (allocated at the first).
+    std::vector<std::vector<std::uint32_t>> m_date_id_counts;
+    std::size_t m_undated_by_number = 0;  ///< documents read by number without a date key
     std::size_t m_counted = 0;
+    std::size_t m_counted_by_number = 0;
 };
 
 FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories,
-                           const Xapian::Database* remote_shards)
-    : m_facets(facets), m_limit(limit), m_stories(stories), m_remote(remote_shards) {
+                           const Xapian::Database* remote_shards, FacetDictionaries dictionaries)
+    : m_facets(facets), m_limit(limit), m_stories(stories), m_remote(remote_shards), m_dictionaries(std::move(dictionaries)) {
     for (const auto& name : facets) {
         if (std::find(facet_names.begin(), facet_names.end(), name) == facet_names.end()) {
             throw UsageError("unknown facet \"" + name +
@@ -201,7 +414,7 @@ FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t l
     if (remote_shards && !m_facets.empty()) {
         m_slots = std::make_unique<SlotFacetCounter>(*remote_shards, m_facets);
     } else {
-        m_spy = std::make_unique<Spy>(m_facets, stories);
+        m_spy = std::make_unique<Spy>(m_facets, stories, m_dictionaries);
     }
 }
 
@@ -220,6 +433,8 @@ void FacetCounter::count_rest(const Xapian::Database& db, const Xapian::Query& q
 }
 
 std::size_t FacetCounter::counted() const { return m_slots ? m_slots->counted() : m_spy->counted(); }
+
+std::size_t FacetCounter::counted_by_number() const { return m_slots ? 0 : m_spy->counted_by_number(); }
 
 std::vector<std::pair<std::string, std::vector<FacetValue>>> FacetCounter::results() const {
     std::vector<std::pair<std::string, std::vector<FacetValue>>> out;

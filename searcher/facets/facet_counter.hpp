@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "common/facet_dictionary.hpp"
 #include "searcher/facets/slot_facet_counter.hpp"
 #include "searcher/facets/timeline.hpp"
 #include "searcher/search_result.hpp"
@@ -26,8 +27,11 @@ public:
     /// With `remote_shards` (a database with a remote shard), the facets are counted by
     /// SlotFacetCounter, which a stock xapian-tcpsrv can run, and `stories` is ignored: the
     /// counts are of articles (see counts_stories()); throws FatalError as SlotFacetCounter does.
+    /// Locally, documents numbered by one of `dictionaries` (OpenIndex::facet_dictionaries) are
+    /// counted by number, the others by name, with the same results; without dictionaries every
+    /// document is counted by name.
     FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories = false,
-                 const Xapian::Database* remote_shards = nullptr);
+                 const Xapian::Database* remote_shards = nullptr, FacetDictionaries dictionaries = {});
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
@@ -42,6 +46,9 @@ public:
 
     /// Documents (or, with `stories`, clusters) the spy has counted.
     [[nodiscard]] std::size_t counted() const;
+
+    /// Of those, the documents counted from their dictionary numbers rather than their names.
+    [[nodiscard]] std::size_t counted_by_number() const;
 
     /// The database whose remote shards count the facets; nullptr on local databases.
     [[nodiscard]] const Xapian::Database* remote_shards() const { return m_remote; }
@@ -69,9 +76,9 @@ private:
     std::size_t m_limit;
     bool m_stories;
     const Xapian::Database* m_remote;
+    FacetDictionaries m_dictionaries;           ///< kept open while the spy uses them
     std::unique_ptr<Spy> m_spy;                 ///< local databases: newsdex's own spy
     std::unique_ptr<SlotFacetCounter> m_slots;  ///< remote shards: Xapian's spies
-
 };
 
 }  // namespace newsdex

@@ -1,0 +1,85 @@
+#include "common/facet_dictionary.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace newsdex {
+namespace format = facet_dictionary_format;
+
+std::string facet_dictionary_format::header(std::string_view magic, std::uint32_t tag) {
+    std::string bytes(magic);
+    for (int i = 0; i < 4; ++i) bytes += static_cast<char>((tag >> (8 * i)) & 0xff);
+    bytes.append(header_bytes - bytes.size(), '\0');
+    return bytes;
+}
+
+std::optional<std::uint32_t> facet_dictionary_format::tag_of(std::string_view bytes, std::string_view magic) {
+    if (bytes.size() < header_bytes || !bytes.starts_with(magic)) return std::nullopt;
+    return read_end(bytes.data() + magic.size());
+}
+
+namespace {
+
+// Maps `file` read-only; nothing when it is missing, unreadable or shorter than a header.
+std::pair<void*, std::size_t> map_file(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {nullptr, 0};
+    struct stat status {};
+    void* address = nullptr;
+    std::size_t length = 0;
+    if (::fstat(fd, &status) == 0 && static_cast<std::size_t>(status.st_size) >= format::header_bytes) {
+        length = static_cast<std::size_t>(status.st_size);
+        address = ::mmap(nullptr, length, PROT_READ, MAP_SHARED, fd, 0);
+        if (address == MAP_FAILED) {
+            address = nullptr;
+            length = 0;
+        }
+    }
+    ::close(fd);
+    return {address, length};
+}
+
+}  // namespace
+
+std::optional<std::uint32_t> FacetDictionary::map(const std::filesystem::path& directory, const format::List& list,
+                                                  Mapped& mapped) {
+    std::tie(mapped.names_map, mapped.names_length) = map_file(directory / list.names_file);
+    std::tie(mapped.ends_map, mapped.ends_length) = map_file(directory / list.ends_file);
+    if (!mapped.names_map || !mapped.ends_map) return std::nullopt;
+    const std::string_view names(static_cast<const char*>(mapped.names_map), mapped.names_length);
+    const std::string_view ends(static_cast<const char*>(mapped.ends_map), mapped.ends_length);
+    const auto names_tag = format::tag_of(names, list.names_magic);
+    if (!names_tag || names_tag != format::tag_of(ends, list.ends_magic)) return std::nullopt;
+    mapped.names = names.data() + format::header_bytes;
+    mapped.names_size = names.size() - format::header_bytes;
+    mapped.ends = ends.data() + format::header_bytes;
+    // A name whose end is written has its bytes written before it (see FacetDictionaryWriter);
+    // a torn last end, or ends past the names (a damaged file), are left out.
+    std::size_t size = (ends.size() - format::header_bytes) / format::end_bytes;
+    while (size > 0 && format::read_end(mapped.ends + format::end_bytes * (size - 1)) > mapped.names_size) --size;
+    mapped.size = static_cast<std::uint32_t>(std::min<std::size_t>(size, UINT32_MAX));
+    return names_tag;
+}
+
+std::shared_ptr<const FacetDictionary> FacetDictionary::open(const std::filesystem::path& directory) {
+    std::shared_ptr<FacetDictionary> dictionary(new FacetDictionary());
+    const auto values_tag = dictionary->map(directory, format::values, dictionary->m_values);
+    const auto clusters_tag = dictionary->map(directory, format::clusters, dictionary->m_clusters);
+    if (!values_tag || values_tag != clusters_tag) return nullptr;
+    dictionary->m_tag = *values_tag;
+    return dictionary;
+}
+
+FacetDictionary::~FacetDictionary() {
+    for (const Mapped* mapped : {&m_values, &m_clusters}) {
+        if (mapped->names_map) ::munmap(mapped->names_map, mapped->names_length);
+        if (mapped->ends_map) ::munmap(mapped->ends_map, mapped->ends_length);
+    }
+}
+
+}  // namespace newsdex

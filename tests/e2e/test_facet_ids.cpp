@@ -1,0 +1,223 @@
+// Issue 20 (item 3): facets counted from the numbers of the index's facet dictionary. On the BBC
+// corpus the counts must equal those counted from the documents' names, for every facet, with and
+// without collapsing; an index partly written without numbers, a dictionary that grows over two
+// runs, and a stub over segments of two indexes must all count the same.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+
+#include <xapian.h>
+
+#include "common/facet_dictionary.hpp"
+#include "common/schema.hpp"
+#include "searcher/open_index.hpp"
+#include "searcher/options.hpp"
+#include "searcher/render/render_json.hpp"
+#include "searcher/search.hpp"
+#include "tests/support/paths.hpp"
+#include "tests/support/run_tool.hpp"
+#include "tests/support/scoped_env.hpp"
+#include "tests/support/shared_indexes.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace newsdex;
+using namespace newsdex::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> every_facet = {"person", "org", "place", "actor", "country", "region",
+                                              "source", "day",    "week",  "month", "year"};
+
+// The answer of news-search --json (less its time) for `query` with every facet in full, the
+// facets counted from dictionary numbers or, with `from_names`, from names only.
+json facet_answer(const fs::path& db, const std::string& query, bool collapse, bool from_names) {
+    const OpenIndex index = open_index(db);
+    SearchOptions options;
+    options.db = db;
+    if (!query.empty()) options.query = {query};
+    options.facets = every_facet;
+    options.facet_limit = 1'000'000;
+    options.limit = 3;
+    options.snippet_length = 0;
+    options.collapse = collapse;
+    options.facets_from_names = from_names;
+    json answer = json::parse(render_search_json(run_search(index, options)));
+    answer.erase("took_ms");
+    return answer;
+}
+
+// Checks that every query's facets are the same counted either way.
+void check_same_facets(const fs::path& db, const std::vector<std::string>& queries) {
+    for (const auto& query : queries) {
+        for (bool collapse : {true, false}) {
+            INFO("query \"" << query << "\", collapse " << collapse);
+            const json by_number = facet_answer(db, query, collapse, false);
+            const json by_name = facet_answer(db, query, collapse, true);
+            CHECK(by_number["facets"]["actor"].size() > 0);
+            CHECK(by_number == by_name);
+        }
+    }
+}
+
+// How many documents of `db` hold numbers of a dictionary the index opens with, and how many of
+// those numbers are beyond it (which must never happen).
+struct Numbered {
+    std::size_t documents = 0;
+    std::size_t numbered = 0;
+    std::size_t beyond = 0;
+};
+
+Numbered count_numbered(const fs::path& db) {
+    const OpenIndex index = open_index(db);
+    Numbered out;
+    for (auto it = index.db.postlist_begin(""); it != index.db.postlist_end(""); ++it) {
+        ++out.documents;
+        const std::string packed = index.db.get_document(*it).get_value(schema::slot_facet_ids);
+        const auto tag = schema::facet_ids_tag(packed);
+        for (const auto& dictionary : index.facet_dictionaries) {
+            if (!tag || dictionary->tag() != *tag) continue;
+            ++out.numbered;
+            (void)schema::for_each_facet_id(packed, [&](schema::FacetIdKind kind, std::uint32_t id) {
+                if (id >= (kind == schema::FacetIdKind::cluster ? dictionary->clusters() : dictionary->size())) ++out.beyond;
+                return true;
+            });
+        }
+    }
+    return out;
+}
+
+void index_ok(const fs::path& db, const std::vector<std::string>& inputs) {
+    std::vector<std::string> args{"--db", db.string(), "--no-progress"};
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    ToolRun run = run_tool(tool("news-index"), args);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+}
+
+std::vector<std::string> names_of(const fs::path& db) {
+    auto dictionary = FacetDictionary::open(db);
+    REQUIRE(dictionary);
+    std::vector<std::string> names;
+    for (std::uint32_t id = 0; id < dictionary->size(); ++id) names.emplace_back(dictionary->name(id));
+    return names;
+}
+
+// The segment directories an index's stub lists, as absolute paths.
+std::vector<fs::path> segments_of(const fs::path& db) {
+    std::ifstream stub(db / "XAPIANDB");
+    std::vector<fs::path> segments;
+    for (std::string backend, name; stub >> backend >> name;) segments.push_back(fs::absolute(db / name));
+    return segments;
+}
+
+}  // namespace
+
+TEST_CASE("issue 20: on the BBC corpus every facet counted from dictionary numbers equals its count from names",
+          "[e2e][facet_ids]") {
+    const fs::path db = bbc_index().path();
+    const Numbered numbered = count_numbered(db);
+    CHECK(numbered.documents == 2124);
+    CHECK(numbered.numbered == numbered.documents);
+    CHECK(numbered.beyond == 0);
+    check_same_facets(db, {"", "government", "\"prime minister\"", "Blair OR Brown"});
+    // news-index --check compares every document's numbers with its names (see test_nothing_lost
+    // for the sanitizer option).
+    const ScopedEnv xapian_check("ASAN_OPTIONS", with_asan_option("new_delete_type_mismatch=0"));
+    ToolRun check = run_tool(tool("news-index"), {"--check", "--db", db.string()});
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("issue 20: an index partly written before facet numbers counts the same facets", "[e2e][facet_ids]") {
+    TempDir dir;
+    const fs::path db = dir / "bbc";
+    fs::copy(bbc_index().path(), db, fs::copy_options::recursive);
+    // As an older news-index wrote them: every other document without its numbers.
+    std::size_t stripped = 0;
+    for (const fs::path& segment : segments_of(db)) {
+        Xapian::WritableDatabase writable(segment.string(), Xapian::DB_OPEN);
+        std::vector<Xapian::docid> odd;
+        for (auto it = writable.postlist_begin(""); it != writable.postlist_end(""); ++it) {
+            if (*it % 2 == 1) odd.push_back(*it);
+        }
+        for (Xapian::docid docid : odd) {
+            Xapian::Document document = writable.get_document(docid);
+            document.remove_value(schema::slot_facet_ids);
+            writable.replace_document(docid, document);
+            ++stripped;
+        }
+        writable.commit();
+    }
+    REQUIRE(stripped > 1000);
+    const Numbered numbered = count_numbered(db);
+    CHECK(numbered.numbered == numbered.documents - stripped);
+    check_same_facets(db, {"", "election"});
+    CHECK(facet_answer(db, "", true, false) == facet_answer(bbc_index().path(), "", true, true));
+
+    // Without its dictionary, every document is counted by name.
+    fs::remove(db / std::string(facet_dictionary_format::values.names_file));
+    CHECK(count_numbered(db).numbered == 0);
+    CHECK(facet_answer(db, "", true, false) == facet_answer(bbc_index().path(), "", true, false));
+}
+
+TEST_CASE("issue 20: a second run numbers its new names after the first run's, whose numbers stay",
+          "[e2e][facet_ids]") {
+    TempDir dir;
+    const fs::path corpus = shared_corpus() / "bbc";
+    const fs::path db = dir / "db";
+    index_ok(db, {(corpus / "business").string(), (corpus / "tech").string()});
+    const std::vector<std::string> first = names_of(db);
+    REQUIRE(first.size() > 1000);
+    index_ok(db, {(corpus / "politics").string(), (corpus / "sport").string()});
+    const std::vector<std::string> second = names_of(db);
+    REQUIRE(second.size() > first.size());
+    CHECK(std::equal(first.begin(), first.end(), second.begin()));
+    // Each name once.
+    std::vector<std::string> sorted = second;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+    const Numbered numbered = count_numbered(db);
+    CHECK(numbered.numbered == numbered.documents);
+    CHECK(numbered.beyond == 0);
+    check_same_facets(db, {"", "minister"});
+}
+
+TEST_CASE("issue 20: a stub over segments of two indexes counts each document by its own dictionary",
+          "[e2e][facet_ids]") {
+    TempDir dir;
+    const fs::path corpus = shared_corpus() / "bbc";
+    const fs::path one = dir / "one", two = dir / "two";
+    index_ok(one, {(corpus / "business").string(), (corpus / "entertainment").string()});
+    index_ok(two, {(corpus / "politics").string()});
+    const fs::path stub = dir / "both.stub";
+    {
+        std::ofstream out(stub);
+        for (const auto& db : {one, two}) {
+            for (const auto& segment : segments_of(db)) out << "glass " << segment.string() << '\n';
+        }
+    }
+    const OpenIndex index = open_index(stub);
+    CHECK(index.facet_dictionaries.size() == 2);
+    const Numbered numbered = count_numbered(stub);
+    CHECK(numbered.numbered == numbered.documents);
+    check_same_facets(stub, {"", "market"});
+
+    // A copy of an index written on after the copy has the same tag: with both listed, neither
+    // dictionary can be trusted, and every document is counted by name.
+    const fs::path copy = dir / "copy";
+    fs::copy(two, copy, fs::copy_options::recursive);
+    index_ok(copy, {(corpus / "tech").string()});
+    const fs::path twins = dir / "twins.stub";
+    {
+        std::ofstream out(twins);
+        for (const auto& db : {two, copy}) {
+            for (const auto& segment : segments_of(db)) out << "glass " << segment.string() << '\n';
+        }
+    }
+    CHECK(open_index(twins).facet_dictionaries.empty());
+    check_same_facets(twins, {""});
+}
