@@ -30,32 +30,54 @@ std::string read_text(const fs::path& file) {
     throw FatalError("damaged index " + stub.string() + ": " + what + " (see \"Damaged indexes\" in the README)");
 }
 
-// Checks what a stub lists before Xapian reads it, to name the problem in our words. Returns
-// whether it lists a remote shard.
-bool check_stub(const fs::path& stub, const std::string& text) {
-    bool remote = false;
+// A line of a stub that lists something: its number (from 1), its text, its backend and, for a
+// local database type followed by a path, that database (relative to the stub's folder).
+struct StubLine {
+    int number = 0;
+    std::string text;
+    std::string backend;
+    std::optional<fs::path> database;
+};
+
+// The lines of the stub `text` at `stub` that list something: blank lines and comments left out.
+std::vector<StubLine> stub_lines(const fs::path& stub, const std::string& text) {
+    std::vector<StubLine> out;
     std::istringstream lines(text);
     std::string line;
-    int listed = 0;
     for (int number = 1; std::getline(lines, line); ++number) {
         std::istringstream words(line);
         std::string backend, target;
         if (!(words >> backend) || backend.starts_with("#")) continue;
-        ++listed;
-        const std::string where = "line " + std::to_string(number) + " \"" + line + "\"";
-        if (backend == "remote") remote = true;
-        if (backend == "remote" || backend == "inmemory") continue;
-        if (backend != "glass" && backend != "auto" && backend != "chert") damaged(stub, where + " names no database type");
-        if (!(words >> target)) damaged(stub, where + " names no database");
-        fs::path database = target;
-        if (database.is_relative()) database = stub.parent_path() / database;
+        std::optional<fs::path> database;
+        if ((backend == "glass" || backend == "auto" || backend == "chert") && (words >> target)) {
+            database = fs::path(target).is_relative() ? stub.parent_path() / target : fs::path(target);
+        }
+        out.push_back({number, line, backend, std::move(database)});
+    }
+    return out;
+}
+
+// Checks what a stub lists before Xapian reads it, to name the problem in our words. Returns
+// whether it lists a remote shard.
+bool check_stub(const fs::path& stub, const std::string& text) {
+    bool remote = false;
+    const std::vector<StubLine> listed = stub_lines(stub, text);
+    for (const StubLine& line : listed) {
+        const std::string where = "line " + std::to_string(line.number) + " \"" + line.text + "\"";
+        if (line.backend == "remote") remote = true;
+        if (line.backend == "remote" || line.backend == "inmemory") continue;
+        if (line.backend != "glass" && line.backend != "auto" && line.backend != "chert") {
+            damaged(stub, where + " names no database type");
+        }
+        if (!line.database) damaged(stub, where + " names no database");
+        const fs::path& database = *line.database;
         std::error_code error;
         if (!fs::is_directory(database, error)) damaged(stub, where + ": " + database.string() + " is missing");
         if (::access(database.c_str(), R_OK | X_OK) != 0) {
             throw FatalError("cannot read the index's segment " + database.string() + ": permission denied");
         }
     }
-    if (listed == 0) damaged(stub, "its list of segments is empty");
+    if (listed.empty()) damaged(stub, "its list of segments is empty");
     return remote;
 }
 
@@ -82,14 +104,9 @@ std::vector<fs::path> dictionary_directories(const fs::path& path, const std::op
         return directories;
     }
     if (fs::is_directory(path, error)) directories.push_back(path);
-    std::istringstream lines(listed);
-    std::string line;
-    while (std::getline(lines, line)) {
-        std::istringstream words(line);
-        std::string backend, target;
-        if (!(words >> backend >> target) || (backend != "glass" && backend != "auto" && backend != "chert")) continue;
-        fs::path database = target;
-        if (database.is_relative()) database = stub->parent_path() / database;
+    for (const StubLine& line : stub_lines(*stub, listed)) {
+        if (!line.database) continue;
+        const fs::path& database = *line.database;
         directories.push_back(fs::exists(database / "XAPIANDB", error) ? database : database.parent_path());
     }
     return directories;
