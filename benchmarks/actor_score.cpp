@@ -10,7 +10,10 @@
 #include <sstream>
 #include <functional>
 #include <iomanip>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "common/cli/cli_support.hpp"
 #include "common/diagnostics.hpp"
@@ -91,14 +94,18 @@ void score_conll(const std::filesystem::path& file, const EntityRecognizer& reco
                       counts);
 }
 
-void score_labels(const std::filesystem::path& labels, const std::filesystem::path& corpus, const Extractor& extract,
-                  const Gazetteer& gazetteer, bool show_errors) {
-    ActorTypeCounts counts{}, named_only{};
+// The actors of one labelled article: extracted here, or read from another build's output.
+using LabelledExtractor = std::function<std::vector<Actor>(const LabelledArticle&)>;
+
+void score_labels(const std::filesystem::path& labels, const LabelledExtractor& actors_of, const Gazetteer& gazetteer,
+                  bool show_errors) {
+    ActorTypeCounts counts{}, named_only{}, held{};
     const auto articles = read_actor_labels(labels);
     for (const auto& item : articles) {
         if (show_errors) std::cerr << "article: " << item.file << '\n';
-        std::vector<Actor> actors = extract(read_article(corpus / item.file));
+        std::vector<Actor> actors = actors_of(item);
         count_labelled_actors(item.actors, actors, gazetteer, counts, show_errors ? &std::cerr : nullptr);
+        count_document_actors(item.actors, actors, gazetteer, held, nullptr, NationalityPlaces::count);
         std::erase_if(actors, [](const Actor& actor) { return actor.country_only; });
         count_labelled_actors(item.actors, actors, gazetteer, named_only);
     }
@@ -108,6 +115,30 @@ void score_labels(const std::filesystem::path& labels, const std::filesystem::pa
                       counts);
     print_actor_table("The same without the countries written only by nationality (the place facet's actors alone):",
                       named_only);
+    print_actor_table("Document level as on CoNLL (a labelled name is found when an actor of its type holds all its "
+                      "words or the other way round), countries written only by nationality counted:",
+                      held);
+}
+
+// Actors by article id from news-search --json output ({"results": [{"id", "actors": {"person":
+// [...], "org": [...], "place": [...]}}]}), so that another build's or tool's extraction can be
+// scored on the same labels.
+std::map<std::string, std::vector<Actor>> read_search_actors(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error(file.string() + ": cannot open");
+    std::map<std::string, std::vector<Actor>> by_id;
+    try {
+        const auto answer = nlohmann::json::parse(in);
+        for (const auto& result : answer.at("results")) {
+            auto& actors = by_id[result.at("id").get<std::string>()];
+            for (std::size_t t = 0; t < 3; ++t)
+                for (const auto& name : result.at("actors").value(type_names[t], nlohmann::json::array()))
+                    actors.emplace_back(name.get<std::string>(), static_cast<ActorType>(t), std::vector<std::string>{});
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(file.string() + ": " + e.what());
+    }
+    return by_id;
 }
 
 void time_extraction(const std::filesystem::path& directory, const Extractor& extract) {
@@ -149,12 +180,15 @@ void show_article(const std::filesystem::path& file, const EntityRecognizer& rec
 
 int main(int argc, char** argv) {
     CLI::App app{"Score actor extraction against hand labels.", "newsdex-actor-score"};
-    std::filesystem::path conll, labels, corpus, speed, show;
+    std::filesystem::path conll, labels, corpus, speed, show, extracted;
     bool show_errors = false;
     std::vector<float> thresholds;
     RecognizerFiles files = RecognizerFiles::builtin();
     app.add_option("--conll", conll, "Annotated file (CoNLL-2003 format): mention and document level")->check(CLI::ExistingFile);
     app.add_option("--labels", labels, "Labels file ({\"articles\": [{file, person, org, place}]})")->check(CLI::ExistingFile);
+    app.add_option("--extracted", extracted,
+                   "Score the actors of this news-search --json answer (ids = label files without .txt) instead of extracting")
+        ->check(CLI::ExistingFile);
     app.add_option("--corpus", corpus, "Directory the labels' files are relative to")->check(CLI::ExistingDirectory);
     app.add_option("--speed", speed, "Time the extraction over the .txt articles of a directory")->check(CLI::ExistingDirectory);
     app.add_option("--show", show, "Print the names found in one article file and how they resolved")->check(CLI::ExistingFile);
@@ -185,9 +219,17 @@ int main(int argc, char** argv) {
             return indexed_actors(article, extract_date(article).date, recognizer, gazetteer, geography);
         };
         if (!conll.empty()) score_conll(conll, recognizer, extract, gazetteer, show_errors);
-        if (!labels.empty()) {
+        if (!labels.empty() && !extracted.empty()) {
+            const auto by_id = read_search_actors(extracted);
+            score_labels(labels, [&](const LabelledArticle& item) {
+                const auto found = by_id.find(std::filesystem::path(item.file).replace_extension().string());
+                if (found == by_id.end()) throw std::runtime_error(extracted.string() + ": no result for " + item.file);
+                return found->second;
+            }, gazetteer, show_errors);
+        } else if (!labels.empty()) {
             if (corpus.empty()) throw UsageError("--labels needs --corpus");
-            score_labels(labels, corpus, extract, gazetteer, show_errors);
+            score_labels(labels, [&](const LabelledArticle& item) { return extract(read_article(corpus / item.file)); },
+                         gazetteer, show_errors);
         }
         // Timed as before: the recogniser and canonicalisation, without the place pass.
         if (!speed.empty())

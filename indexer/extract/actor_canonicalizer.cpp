@@ -80,7 +80,9 @@ public:
 
     std::vector<ExplainedActor> run() {
         collect_document_evidence();
-        for (std::size_t i = 0; i < m_mentions.size(); ++i) add(i);
+        for (std::size_t i = 0; i < m_mentions.size(); ++i)
+            if (m_mentions[i].confident) add(i);
+        add_confirmed_full_names();
         join_acronyms();
         join_short_names();
         join_famous_surnames();
@@ -203,12 +205,13 @@ private:
                           "; the recogniser labels \"" + m.text + "\" " + std::string(conll_name(m.type)) + " here";
     }
 
-    void add(std::size_t index) {
+    // Adds a mention to the group of its name. Returns the group, or no_group when the mention
+    // names no actor.
+    std::size_t add(std::size_t index) {
         const NameMention& m = m_mentions[index];
-        if (!m.confident) return;
         std::optional<ActorType> type = actor_type_of(m.type);
         const GazetteerEntry* entry = entry_for(m, type);
-        if (!type) return;
+        if (!type) return no_group;
         std::size_t g = no_group;
         if (entry != nullptr) {
             g = group_of_entry(entry, index);
@@ -220,6 +223,29 @@ private:
             g = it->second;
         }
         attach(g, index);
+        return g;
+    }
+
+    // "Alicia Keys has 12 nominations … Usher and Keys": the recogniser is unsure of the full name
+    // and sure of its short form. A sure mention of a person's or organisation's short form
+    // confirms an unsure full name of that type in the same article (the short form then joins it).
+    void add_confirmed_full_names() {
+        const std::size_t sure_groups = m_groups.size();
+        for (std::size_t i = 0; i < m_mentions.size(); ++i) {
+            const NameMention& m = m_mentions[i];
+            const std::optional<ActorType> type = actor_type_of(m.type);
+            if (m.confident || m.words.size() < 2 || !type || *type == ActorType::place) continue;
+            Group full;
+            full.type = *type;
+            full.words = m.words;
+            for (std::size_t g = 0; g < sure_groups; ++g) {
+                if (m_groups[g].type != *type || !is_short_form(m_groups[g], full)) continue;
+                if (const std::size_t added = add(i); added != no_group)
+                    m_groups[added].evidence.push_back("the recogniser is unsure of \"" + m.text + "\", but sure of its short form " +
+                                                       quoted(g) + " in this article");
+                break;
+            }
+        }
     }
 
     std::size_t live(std::size_t g) const {

@@ -3,6 +3,8 @@
 #include "indexer/extract/ner/ner_tokenizer.hpp"
 #include "indexer/extract/ner/sentence_layout.hpp"
 
+#include <algorithm>
+
 namespace newsdex {
 namespace {
 
@@ -172,6 +174,31 @@ private:
     std::vector<std::uint32_t> m_first_token;
 };
 
+bool is_quote_token(std::string_view text) {
+    return text == "\"" || text == "'" || text == "\xE2\x80\x9C" || text == "\xE2\x80\x9D" || text == "\xE2\x80\x98" ||
+           text == "\xE2\x80\x99" || text == "\xC2\xAB" || text == "\xC2\xBB";
+}
+
+// Jimmy "the Whirlwind" White, Marion "Suge" Knight: a person's name that goes on after a quoted
+// nickname of one to three words. Returns the index of the entity that ends the name (whatever
+// was recognised inside the quotes is skipped), or `k` when entity k is no such first part.
+std::size_t name_after_nickname(const NerDocument& document, const std::vector<RecognisedEntity>& entities, std::size_t k) {
+    constexpr std::uint32_t max_nickname_words = 3;
+    const RecognisedEntity& first = entities[k];
+    if (first.type != EntityType::person) return k;
+    const auto& tokens = document.sentences[first.sentence].tokens;
+    if (first.end >= tokens.size() || !is_quote_token(tokens[first.end].text)) return k;
+    std::uint32_t close = first.end + 1;
+    while (close < tokens.size() && close <= first.end + max_nickname_words && !is_quote_token(tokens[close].text)) ++close;
+    if (close == first.end + 1 || close >= tokens.size() || !is_quote_token(tokens[close].text)) return k;
+    std::size_t next = k + 1;
+    while (next < entities.size() && entities[next].sentence == first.sentence && entities[next].end <= close) ++next;
+    if (next == entities.size() || entities[next].sentence != first.sentence || entities[next].begin != close + 1 ||
+        entities[next].type != EntityType::person)
+        return k;
+    return next;
+}
+
 // Two names of one type side by side that together are a name the gazetteer knows ("Aung San" +
 // "Suu Kyi") are one name.
 std::vector<RecognisedEntity> join_known_names(const NerDocument& document, std::vector<RecognisedEntity> entities,
@@ -217,6 +244,16 @@ std::vector<NameMention> find_name_mentions(const Article& article, const Entity
         // person's name, is that person's title (it stays with the person as evidence).
         if (k + 1 < entities.size() && builder.is_title_before(entity, entities[k + 1])) continue;
         NameMention mention = builder.build(entity);
+        if (const std::size_t last = name_after_nickname(document, entities, k); last != k) {
+            const NameMention rest = builder.build(entities[last]);
+            mention.text += " " + rest.text;
+            mention.words.insert(mention.words.end(), rest.words.begin(), rest.words.end());
+            mention.margin = std::max(mention.margin, rest.margin);
+            mention.confident = mention.confident || rest.confident;
+            mention.common_words = mention.common_words && rest.common_words;
+            mention.cue = mention.cue || rest.cue;
+            k = last;
+        }
         if (!mention.words.empty()) mentions.push_back(std::move(mention));
     }
     return mentions;

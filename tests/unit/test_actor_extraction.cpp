@@ -101,6 +101,41 @@ TEST_CASE("a bare surname joins a famous person only when the article supports i
     CHECK(has(titled, ActorType::person, "Gordon Brown"));
 }
 
+TEST_CASE("a person's name around a quoted nickname is one name, the nickname left out", "[actors][ner_bbc]") {
+    // BBC politics/190 and entertainment/110 (development articles): Jimmy "the Whirlwind " White,
+    // Marion "Suge" Knight; the recogniser reads each as two names around the quotes.
+    const auto snooker = actors_of(newsdex::test::read_text_file(newsdex::test::shared_corpus() / "bbc/politics/190.txt"));
+    const auto snooker_people = names_of(snooker, ActorType::person);
+    CHECK(has(snooker, ActorType::person, "Jimmy White"));
+    CHECK(std::count(snooker_people.begin(), snooker_people.end(), "Jimmy") == 0);
+    CHECK(std::count(snooker_people.begin(), snooker_people.end(), "White") == 0);
+    const auto label = actors_of(newsdex::test::read_text_file(newsdex::test::shared_corpus() / "bbc/entertainment/110.txt"));
+    CHECK(has(label, ActorType::person, "Marion Knight"));
+    CHECK_FALSE(has(label, ActorType::person, "Knight"));
+    CHECK_FALSE(has(label, ActorType::person, "Marion"));
+    // Typographic quotes, and a nickname of one word.
+    const auto curly = actors_of(article("Boxing", {"Former champion Marvin \u201cMarvelous\u201d Hagler won the fight.",
+                                                    "Hagler said he was ready."}));
+    CHECK(has(curly, ActorType::person, "Marvin Hagler"));
+    // Quotes that are not inside one name join nothing.
+    const auto quoted_words = actors_of(article("Talks", {"Tony Blair called the talks \"useful\" Gordon Brown said."}));
+    CHECK_FALSE(has(quoted_words, ActorType::person, "Tony Blair Gordon Brown"));
+}
+
+TEST_CASE("a sure short form in the article confirms an unsure full name", "[actors][ner_bbc]") {
+    // BBC entertainment/150: "Alicia Keys has 12 nominations" (the recogniser is unsure of the
+    // name in this list of singers) … "Usher and Keys will be battling it out" (sure).
+    const auto awards = actors_of(newsdex::test::read_text_file(newsdex::test::shared_corpus() / "bbc/entertainment/150.txt"));
+    CHECK(has(awards, ActorType::person, "Alicia Keys"));
+    CHECK_FALSE(has(awards, ActorType::person, "Keys"));
+    const auto explanation = newsdex::explain_actors(newsdex::test::read_text_file(newsdex::test::shared_corpus() / "bbc/entertainment/150.txt"),
+                                                     newsdex::test::builtin_recognizer(), newsdex::test::builtin_gazetteer());
+    bool said = false;
+    for (const auto& actor : explanation.actors)
+        for (const auto& reason : actor.evidence) said = said || reason.find("unsure of \"Alicia Keys\"") != std::string::npos;
+    CHECK(said);
+}
+
 TEST_CASE("titles and honorifics never stay in a name", "[actors]") {
     const auto actors = actors_of(article("Junta leader visits Moscow",
                                           {"Senior Gen. Min Aung Hlaing met President Vladimir Putin in Moscow.",

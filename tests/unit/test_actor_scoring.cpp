@@ -71,6 +71,20 @@ TEST_CASE("a country written only by nationality is a place for the BBC labels a
     CHECK(conll[2].found == 0);  // not counted wrong: the CoNLL annotation has no place there
 }
 
+TEST_CASE("document-level scoring counts a country written only by nationality when asked to (BBC labels)",
+          "[actor_scoring][ner_bbc]") {
+    Actor country("United Kingdom", ActorType::place, {"British"});
+    country.country_only = true;
+    LabelledActors bbc;
+    bbc[2] = {"United Kingdom"};
+    ActorTypeCounts skipped{}, counted{};
+    count_document_actors(bbc, {country}, test::builtin_gazetteer(), skipped);
+    count_document_actors(bbc, {country}, test::builtin_gazetteer(), counted, nullptr, NationalityPlaces::count);
+    CHECK(skipped[2].found == 0);
+    CHECK(counted[2].found == 1);
+    CHECK(counted[2].expected_found == 1);
+}
+
 TEST_CASE("the actors scored are news-index's: a country written only by nationality is among them",
           "[actor_scoring][ner_bbc]") {
     Article article;

@@ -96,7 +96,8 @@ LabelledActors conll_actors(const LabelledDocument& document) {
 }
 
 void count_document_actors(const LabelledActors& labelled, const std::vector<Actor>& extracted,
-                           const Gazetteer& gazetteer, ActorTypeCounts& counts, std::ostream* errors) {
+                           const Gazetteer& gazetteer, ActorTypeCounts& counts, std::ostream* errors,
+                           NationalityPlaces nationality) {
     for (std::size_t t = 0; t < 3; ++t) {
         const auto type = static_cast<ActorType>(t);
         std::vector<std::vector<WordSet>> gold;
@@ -104,7 +105,7 @@ void count_document_actors(const LabelledActors& labelled, const std::vector<Act
         std::vector<WordSet> found;
         std::vector<const Actor*> actors;
         for (const Actor& actor : extracted)
-            if (actor.type == type && !actor.country_only) {
+            if (actor.type == type && (nationality == NationalityPlaces::count || !actor.country_only)) {
                 found.push_back(words_of(actor.name));
                 actors.push_back(&actor);
             }

@@ -52,13 +52,18 @@ using ActorTypeCounts = std::array<ActorCounts, 3>;
 /// The distinct person, org and place names a CoNLL document's gold labels hold.
 [[nodiscard]] LabelledActors conll_actors(const LabelledDocument& document);
 
-/// Adds one article's comparison under the document-level rule. A labelled name also counts
-/// under the canonical name the gazetteer gives it ("U.S." is "United States"). A country the
-/// article writes only by its nationality (Actor::country_only) is not compared: CoNLL-2003
-/// annotates a nationality as MISC, and the indexer does not make it a place actor either. When
-/// `errors` is given, every wrong and missed name is written to it, one a line.
+/// Whether a country the article writes only by its nationality (Actor::country_only) is compared.
+enum class NationalityPlaces { skip, count };
+
+/// Adds one article's comparison under the document-level rule: a labelled name is found when an
+/// extracted actor of its type holds all its words or the other way round. A labelled name also
+/// counts under the canonical name the gazetteer gives it ("U.S." is "United States"). A country
+/// the article writes only by its nationality is skipped by default: CoNLL-2003 annotates a
+/// nationality as MISC, and the indexer does not make it a place actor either (the BBC labels
+/// count it). When `errors` is given, every wrong and missed name is written to it, one a line.
 void count_document_actors(const LabelledActors& labelled, const std::vector<Actor>& extracted,
-                           const Gazetteer& gazetteer, ActorTypeCounts& counts, std::ostream* errors = nullptr);
+                           const Gazetteer& gazetteer, ActorTypeCounts& counts, std::ostream* errors = nullptr,
+                           NationalityPlaces nationality = NationalityPlaces::skip);
 
 /// Adds one article's comparison under the exact-set rule of the BBC labels: names compare
 /// after mapping through the gazetteer (name or alias, else a known surname) and folding. A
