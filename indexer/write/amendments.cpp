@@ -23,6 +23,20 @@ Version version_from(const json& j) {
     return {j.at("id_term").get<std::string>(), j.at("record_hash").get<std::string>(), std::nullopt};
 }
 
+// Makes the document's source terms its own source's and its copies', so that `--source`
+// finds it by the outlets it is still seen under, and by no other.
+void set_source_terms(Xapian::Document& document, const schema::StoredArticle& stored) {
+    std::vector<std::string> old;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+        if (std::string_view(*term).starts_with(schema::source_prefix)) old.push_back(*term);
+    }
+    for (const auto& term : old) document.remove_term(term);
+    if (!stored.source.empty()) document.add_boolean_term(schema::boolean_term(schema::source_prefix, stored.source));
+    for (const auto& copy : stored.also_seen) {
+        if (!copy.source.empty()) document.add_boolean_term(schema::boolean_term(schema::source_prefix, copy.source));
+    }
+}
+
 }  // namespace
 
 void add_copies(Xapian::Document& document, const std::vector<schema::SeenAs>& copies) {
@@ -97,6 +111,7 @@ bool forget_copy(Xapian::Document& document, const std::string& copy_id) {
             break;
         }
     }
+    set_source_terms(document, stored);
     document.set_data(schema::encode(stored));
     return true;
 }
@@ -108,7 +123,18 @@ void hand_over(Xapian::Document& document, const Amendment& amendment) {
     forget_copy(document, heir.id);
     schema::StoredArticle stored = schema::decode(document.get_data());
     stored.id = heir.id;
-    stored.source = heir.source;
+    if (stored.source != heir.source) {
+        stored.source = heir.source;
+        if (heir.source.empty()) {
+            document.remove_value(schema::slot_source);
+        } else {
+            document.add_value(schema::slot_source, heir.source);
+        }
+        // Its facet numbers name the old source; without them the document is counted by its
+        // names, which are right.
+        document.remove_value(schema::slot_facet_ids);
+        set_source_terms(document, stored);
+    }
     stored.url = heir.url;
     stored.file = heir.file;
     document.add_value(schema::slot_record_hash, amendment.successor_hash);

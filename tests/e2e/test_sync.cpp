@@ -188,3 +188,60 @@ TEST_CASE("news-index --sync removes nothing when the input holds no article or 
     CHECK(json::parse(rejected.out)["removed"] == 0);
     CHECK(json::parse(rejected.out)["documents"] == 5);
 }
+
+TEST_CASE("a copy that takes a document over brings its source: facet, filter and check agree", "[e2e][sync]") {
+    TempDir dir;
+    const fs::path db = dir / "db";
+    auto write_records = [&](const std::vector<std::pair<std::string, std::string>>& records) {
+        std::string lines;
+        for (const auto& [id, source] : records) {
+            // r1 and r2 carry the same article (an exact copy under another outlet's name).
+            std::string text = bbc_text(id == "r3" ? "020.txt" : "021.txt");
+            const auto title_end = text.find('\n');
+            lines += json{{"id", id}, {"source", source}, {"title", text.substr(0, title_end)},
+                          {"body", text.substr(title_end + 1)}}.dump() + "\n";
+        }
+        return dir.write("feed.jsonl", lines);
+    };
+    auto sources = [&](const std::vector<std::string>& extra) {
+        std::vector<std::string> args{"--db", db.string(), "--json", "--facet", "source"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back("");
+        ToolRun run = run_tool(tool("news-search"), args);
+        INFO(run.err);
+        REQUIRE(run.exit_code <= 1);  // 1: nothing matched
+        return json::parse(run.out);
+    };
+    auto count_of = [](const json& answer, const std::string& source) {
+        for (const auto& value : answer["facets"]["source"])
+            if (value["value"] == source) return value["count"].get<int>();
+        return 0;
+    };
+    const fs::path feed = write_records({{"r1", "Daily Planet"}, {"r2", "Gotham Gazette"}, {"r3", "Daily Planet"}});
+    json first = index(db, {feed.string()});
+    REQUIRE(first["indexed"] == 2);
+    REQUIRE(first["duplicates"] == 1);
+
+    // r1 leaves the feed: r2, its copy, takes the document over, and with it the source.
+    write_records({{"r2", "Gotham Gazette"}, {"r3", "Daily Planet"}});
+    json synced = index(db, {"--sync", feed.string()});
+    REQUIRE(synced["removed"] == 1);
+    REQUIRE(show(db, "r2") != nullptr);
+    CHECK(show(db, "r2")["source"] == "Gotham Gazette");
+    const json all = sources({});
+    CHECK(count_of(all, "Gotham Gazette") == 1);
+    CHECK(count_of(all, "Daily Planet") == 1);  // r3 alone
+    CHECK(sources({"--source", "Daily Planet"})["total"] == 1);
+    CHECK(sources({"--source", "Gotham Gazette"})["total"] == 1);
+    CHECK(sources({"--source", "Gotham Gazette", "--no-collapse"})["total"] == 1);
+    ToolRun check = run_tool(tool("news-index"), {"--db", db.string(), "--check"});
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+
+    // A copy whose record goes takes its source's term off the kept document.
+    write_records({{"r1", "Daily Planet"}, {"r2", "Gotham Gazette"}});
+    (void)index(db, {"--sync", feed.string()});
+    write_records({{"r2", "Gotham Gazette"}});
+    (void)index(db, {"--sync", feed.string()});
+    CHECK(sources({"--source", "Daily Planet"})["total"] == 0);
+}
