@@ -288,8 +288,9 @@ private:
 
     // Whether group `part` may be a short form of group `full`: "Yeutter", "Mr Lawson", "Min Aung"
     // of a person's full name (its last or first words, or the gazetteer's surname of that
-    // person); "Lockheed", "Boca" of an organisation's (its first words, when the short form is not
-    // a known name itself). The short form may have been labelled with another type.
+    // person); "Lockheed", "Boca" of an organisation's (its first words, when the short form is
+    // neither a known name itself nor labelled a place: "Llanelli" stays the town beside "Llanelli
+    // Grammar School"). The short form may have been labelled with another type.
     bool is_short_form(const Group& part, const Group& full) const {
         if (part.words.size() >= full.words.size()) return false;
         if (full.type == ActorType::person) {
@@ -298,7 +299,7 @@ private:
             return surname || is_suffix(part.words, full.words) || is_prefix(part.words, full.words);
         }
         if (full.type == ActorType::org && is_prefix(part.words, full.words))
-            return part.type == ActorType::org || !m_gazetteer.find(part.name);
+            return part.type == ActorType::org || (part.type != ActorType::place && !m_gazetteer.find(part.name));
         return false;
     }
 

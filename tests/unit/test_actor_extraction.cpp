@@ -136,6 +136,17 @@ TEST_CASE("a sure short form in the article confirms an unsure full name", "[act
     CHECK(said);
 }
 
+TEST_CASE("a place an organisation is named after stays a place", "[actors][ner_bbc]") {
+    // BBC politics/190 (a development article): "Mr Howard's old school, Llanelli Grammar School"
+    // and "like Mr Howard from Llanelli": the town is no short form of the school.
+    const auto school = actors_of(newsdex::test::read_text_file(newsdex::test::shared_corpus() / "bbc/politics/190.txt"));
+    CHECK(has(school, ActorType::place, "Llanelli"));
+    CHECK(has(school, ActorType::org, "Llanelli Grammar School"));
+    const auto club = actors_of(article("Cup run ends", {"Tredegar Town Football Club lost 3-0 on Saturday.",
+                                                         "The club was founded in Tredegar, a town in south Wales, in 1899."}));
+    CHECK(has(club, ActorType::place, "Tredegar"));
+}
+
 TEST_CASE("titles and honorifics never stay in a name", "[actors]") {
     const auto actors = actors_of(article("Junta leader visits Moscow",
                                           {"Senior Gen. Min Aung Hlaing met President Vladimir Putin in Moscow.",
