@@ -21,7 +21,7 @@ namespace {
 // 4: multi-valued facets also in facet slots, one value per slot (facets over remote shards).
 // 5: facet values also as numbers of the index's facet dictionary (slot_facet_ids).
 // 6: a person's name around a quoted nickname is one name; a sure short form confirms an unsure
-//    full name (actor canonicalisation).
+//    full name; a place is no short form of an organisation (actor canonicalisation).
 constexpr std::string_view processing_version = "newsdex-processing-6";
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {
