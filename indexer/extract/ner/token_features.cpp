@@ -38,14 +38,20 @@ enum DocumentContextBit : std::uint8_t {
     after_given_name = 1 << 7,    // "John X": a surname
 };
 
+// What the features know of one token. The forms they read of every token are copied here, from
+// the lexicon (KnownWord) or from the token's own WordForms.
 struct TokenInfo {
-    const WordForms* forms = nullptr;  // the lexicon's, or the document's own for other words
+    std::uint64_t exact = 0;  // WordForms::exact, and so on
+    std::uint64_t lower = 0;
+    std::uint64_t lower_digits_zero = 0;
+    std::uint64_t shape = 0;
+    const WordForms* forms = nullptr;  // all its forms, for a word the lexicon does not know; nullptr for a
+                                       // lexicon word, whose word features are summed in the model
     WordClassIds classes;
     std::uint16_t flags = 0;
     std::uint32_t cues = 0;
     std::uint8_t case_profile = 0;
     std::uint8_t gazetteer = 0;
-    bool compiled = false;  // a lexicon word: its word features are summed in the model
 };
 
 std::uint64_t feature(Template t, std::uint64_t value) { return combine_hash(t, value); }
@@ -105,29 +111,36 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
             t.flags = token.flags;
             t.gazetteer = tags[i];
             // Punctuation has no classes in the features; words with periods are not in the lexicon.
-            const LexiconEntry* known = m_lexicon == nullptr || (token.flags & (token_has_period | token_punct)) != 0
-                                            ? nullptr
-                                            : m_lexicon->find(exact_word_hash(token.text));
+            const bool may_know = m_lexicon != nullptr && (token.flags & (token_has_period | token_punct)) == 0;
+            const std::uint64_t exact = may_know ? exact_word_hash(token.text) : 0;
+            const KnownWord* known = may_know ? m_lexicon->find(exact) : nullptr;
             if (known != nullptr) {
-                t.forms = &known->forms;
+                t.exact = exact;
+                t.lower = known->lower;
+                t.lower_digits_zero = known->lower_digits_zero;
+                t.shape = known->shape;
                 t.classes = known->classes;
                 t.cues = known->cues;
                 t.case_profile = known->case_profile;
-                t.compiled = true;
             } else {
-                t.forms = &own_forms.emplace_back(word_forms(token.text));
+                const WordForms& forms = own_forms.emplace_back(word_forms(token.text));
+                t.forms = &forms;
+                t.exact = forms.exact;
+                t.lower = forms.lower;
+                t.lower_digits_zero = forms.lower_digits_zero;
+                t.shape = forms.shape;
                 if ((token.flags & token_punct) != 0) continue;
-                t.classes = m_clusters.classes(*t.forms);
-                t.cues = m_cues.classes(*t.forms);
-                t.case_profile = m_clusters.case_profile(*t.forms);
+                t.classes = m_clusters.classes(forms);
+                t.cues = m_cues.classes(forms);
+                t.case_profile = m_clusters.case_profile(forms);
             }
             if ((token.flags & token_punct) != 0) continue;
             if (cases[s] == LineCase::normal && token_position(sentence, i) == 2 && (token.flags & token_has_letter) != 0) {
                 const std::uint8_t bit = (token.flags & token_all_upper) != 0 && token.text.size() > 1 ? seen_capitals
                                          : (token.flags & token_first_upper) != 0                   ? seen_capitalised
                                                                                                     : seen_lower;
-                const auto* old = document_case.find(t.forms->lower);
-                document_case.set(t.forms->lower, static_cast<std::uint8_t>((old == nullptr ? 0 : *old) | bit));
+                const auto* old = document_case.find(t.lower);
+                document_case.set(t.lower, static_cast<std::uint8_t>((old == nullptr ? 0 : *old) | bit));
             }
         }
     }
@@ -157,8 +170,8 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
                     (tokens[i + 1].flags & token_has_letter) != 0 && (tokens[i + 1].flags & token_first_upper) == 0)
                     bits |= before_possessive;
             }
-            const auto* old = document_context.find(info[i].forms->lower);
-            document_context.set(info[i].forms->lower, static_cast<std::uint8_t>((old == nullptr ? 0 : *old) | bits));
+            const auto* old = document_context.find(info[i].lower);
+            document_context.set(info[i].lower, static_cast<std::uint8_t>((old == nullptr ? 0 : *old) | bits));
         }
     }
 
@@ -173,10 +186,10 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
         f.lexical.assign(n, 0);
         f.compiled_word.assign(n, 0);
         auto lower_at = [&](std::ptrdiff_t j) {
-            return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? outside_word : info[static_cast<std::size_t>(j)].forms->lower_digits_zero;
+            return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? outside_word : info[static_cast<std::size_t>(j)].lower_digits_zero;
         };
         auto shape_at = [&](std::ptrdiff_t j) {
-            return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? outside_word : info[static_cast<std::size_t>(j)].forms->shape;
+            return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? outside_word : info[static_cast<std::size_t>(j)].shape;
         };
         auto class_at = [&](std::ptrdiff_t j, std::size_t level) -> std::uint64_t {
             if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return 0xffff;
@@ -202,8 +215,8 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
                 auto& h = f.hashes;
                 const std::uint64_t position = token_position(sentence, i);
                 const std::uint64_t first_upper = (t.flags & token_first_upper) != 0 ? 1 : 0;
-                if (t.compiled) {
-                    f.compiled_word[i] = t.forms->exact;
+                if (t.forms == nullptr) {
+                    f.compiled_word[i] = t.exact;
                 } else {
                     append_word_features(*t.forms, t.classes, t.cues, h);
                     f.lexical[i] = 2;
@@ -226,26 +239,26 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
                 h.push_back(feature(t_cue_prev2, cues_at(j - 2)));
                 h.push_back(feature(t_gazetteer_prev, gazetteer_at(j - 1)));
                 h.push_back(feature(t_gazetteer_next, gazetteer_at(j + 1)));
-                h.push_back(feature(t_bigram_prev, combine_hash(lower_at(j - 1), t.forms->lower_digits_zero)));
-                h.push_back(feature(t_bigram_next, combine_hash(t.forms->lower_digits_zero, lower_at(j + 1))));
-                h.push_back(feature(t_shape_window, combine_hash(combine_hash(shape_at(j - 1), t.forms->shape), shape_at(j + 1))));
-                h.push_back(feature(t_position_shape, combine_hash(position, t.forms->shape)));
-                h.push_back(feature(t_line_shape, combine_hash(line, t.forms->shape)));
+                h.push_back(feature(t_bigram_prev, combine_hash(lower_at(j - 1), t.lower_digits_zero)));
+                h.push_back(feature(t_bigram_next, combine_hash(t.lower_digits_zero, lower_at(j + 1))));
+                h.push_back(feature(t_shape_window, combine_hash(combine_hash(shape_at(j - 1), t.shape), shape_at(j + 1))));
+                h.push_back(feature(t_position_shape, combine_hash(position, t.shape)));
+                h.push_back(feature(t_line_shape, combine_hash(line, t.shape)));
                 h.push_back(feature(t_line_class, combine_hash(line, class_at(j, 1))));
                 if ((t.flags & token_has_letter) != 0) {
-                    const auto* seen = document_case.find(t.forms->lower);
+                    const auto* seen = document_case.find(t.lower);
                     const std::uint64_t elsewhere = seen == nullptr ? 0 : *seen;
                     const std::uint64_t here = (position == 2 && line == 0 ? 0u : 1u) * 2u + first_upper;
                     h.push_back(feature(t_document_case, elsewhere * 4u + here));
                     if ((t.flags & token_has_upper) != 0) {
-                        const auto* contexts = document_context.find(t.forms->lower);
+                        const auto* contexts = document_context.find(t.lower);
                         const unsigned bits = contexts == nullptr ? 0u : *contexts;
                         for (unsigned bit = 0; bit < 8; ++bit)
                             if ((bits >> bit) & 1u) h.push_back(feature(t_document_context, bit));
                     }
                 }
-                h.push_back(feature(t_lower_prev_shape, combine_hash(lower_at(j - 1), t.forms->shape)));
-                h.push_back(feature(t_shape_lower_next, combine_hash(t.forms->shape, lower_at(j + 1))));
+                h.push_back(feature(t_lower_prev_shape, combine_hash(lower_at(j - 1), t.shape)));
+                h.push_back(feature(t_shape_lower_next, combine_hash(t.shape, lower_at(j + 1))));
             }
             f.ends[i] = static_cast<std::uint32_t>(f.hashes.size());
         }
