@@ -250,7 +250,9 @@ void Gazetteer::add_entry(GazetteerEntry entry, std::uint16_t layer) {
     const std::string canonical = fold_key(entry.name);
     auto add_surname = [this, layer](const std::string& surname, std::uint32_t index) {
         if (surname.empty()) return;
-        auto [slot, inserted] = m_surnames.try_emplace(fold_key(surname), index);
+        const std::string key = fold_key(surname);
+        note_known(key, known_surname);
+        auto [slot, inserted] = m_surnames.try_emplace(key, index);
         // A user file's surname wins; two built-in people sharing one surname resolve neither.
         if (!inserted && slot->second != index) slot->second = layer > 0 ? index : no_entry;
     };
@@ -301,8 +303,11 @@ void Gazetteer::add_key(std::string_view surface, Slot slot) {
     const std::size_t words = count_words(folded);
     m_max_words = std::max(m_max_words, words);
     if (!acronym) {
-        std::size_t& longest = m_first_words[folded.substr(0, folded.find(' '))];
+        const std::string first_word = folded.substr(0, folded.find(' '));
+        note_known(first_word, known_first_word);
+        std::size_t& longest = m_first_words[first_word];
         longest = std::max(longest, words);
+        note_known(key, known_key);
     }
     auto [it, inserted] = map.try_emplace(std::move(key), slot);
     if (inserted) return;
@@ -336,12 +341,25 @@ std::optional<GazetteerMatch> Gazetteer::find(std::string_view surface) const {
     return find_key(fold_key(surface));
 }
 
+void Gazetteer::note_known(std::string_view text, KnownAs kind) {
+    const std::uint64_t hash = std::hash<std::string_view>{}(text);
+    const auto* bits = m_known.find(hash);
+    m_known.set(hash, static_cast<std::uint8_t>((bits == nullptr ? 0 : *bits) | kind));
+}
+
+bool Gazetteer::may_be_known(std::string_view text, KnownAs kind) const {
+    const auto* bits = m_known.find(std::hash<std::string_view>{}(text));
+    return bits != nullptr && (*bits & kind) != 0;
+}
+
 std::size_t Gazetteer::max_words_starting_with(std::string_view folded_word) const {
+    if (!may_be_known(folded_word, known_first_word)) return 0;
     auto it = m_first_words.find(folded_word);
     return it == m_first_words.end() ? 0 : it->second;
 }
 
 std::optional<GazetteerMatch> Gazetteer::find_key(std::string_view folded_key) const {
+    if (!may_be_known(folded_key, known_key)) return std::nullopt;
     auto it = m_folded.find(folded_key);
     if (it == m_folded.end()) return std::nullopt;
     return match_of(it->second);
@@ -354,7 +372,9 @@ const GazetteerEntry* Gazetteer::find_canonical(std::string_view name) const {
 }
 
 const GazetteerEntry* Gazetteer::find_by_surname(std::string_view surname) const {
-    auto it = m_surnames.find(fold_key(surname));
+    const std::string key = fold_key(surname);
+    if (!may_be_known(key, known_surname)) return nullptr;
+    auto it = m_surnames.find(key);
     if (it == m_surnames.end() || it->second == no_entry || m_retired[it->second]) return nullptr;
     const GazetteerEntry* entry = &m_entries[it->second];
     return entry->type == ActorType::person ? entry : nullptr;

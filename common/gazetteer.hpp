@@ -3,6 +3,7 @@
 /// JSON files. Used by actor extraction at index time and by alias expansion at query time.
 
 #include "common/actor.hpp"
+#include "common/hashed_table.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -114,6 +115,8 @@ private:
     };
     /// Key -> slot, searchable by std::string_view.
     using KeyMap = std::unordered_map<std::string, Slot, StringHash, std::equal_to<>>;
+    /// The maps a string may be a key of (bits of m_known).
+    enum KnownAs : std::uint8_t { known_key = 1, known_first_word = 2, known_surname = 4 };
 
     /// Parses a whole file, then adds its entries at `layer`; throws before changing anything.
     void load_json(const std::filesystem::path& file, std::uint16_t layer);
@@ -125,6 +128,10 @@ private:
     void retire(std::uint32_t index);
     /// The match a slot stands for, or nullopt if its entry was retired.
     [[nodiscard]] std::optional<GazetteerMatch> match_of(const Slot& slot) const;
+    /// Records that `text` is a key of the map `kind` names.
+    void note_known(std::string_view text, KnownAs kind);
+    /// False when `text` is surely no key of the map `kind` names.
+    [[nodiscard]] bool may_be_known(std::string_view text, KnownAs kind) const;
 
     std::vector<GazetteerEntry> m_entries;  ///< every entry loaded, retired ones included
     std::vector<bool> m_retired;            ///< parallel to m_entries
@@ -136,6 +143,11 @@ private:
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_surnames;
     /// First word of a folded key -> the most words of a key starting with it.
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> m_first_words;
+    /// Hash of every key ever put in m_folded, m_surnames or m_first_words -> KnownAs bits. Most
+    /// lookups while tagging an article are of strings that no map holds: this answers them with
+    /// one probe of one array, where the maps' own lookup divides by a prime and follows
+    /// pointers. Keys are never removed (a retired entry leaves a harmless "maybe").
+    HashedTable<std::uint8_t> m_known;
     std::size_t m_max_words = 0;  ///< see max_alias_words()
     std::uint16_t m_layers = 0;   ///< user files loaded so far
 };
