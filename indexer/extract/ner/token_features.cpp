@@ -99,23 +99,30 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
     std::vector<std::uint8_t> tags;
     GazetteerTagger tagger(gazetteer);
 
+    // Punctuation has no classes in the features; words with periods are not in the lexicon.
+    auto in_lexicon_if_known = [this](const NerToken& token) {
+        return m_lexicon != nullptr && (token.flags & (token_has_period | token_punct)) == 0;
+    };
     for (std::size_t s = 0; s < count; ++s) {
         const NerSentence& sentence = document.sentences[s];
-        cases[s] = line_case(sentence);
-        tagger.tag(sentence, tags);
         auto& info = infos[s];
         info.resize(sentence.tokens.size());
+        // The lexicon is larger than the cache: ask for the slots of all the sentence's words
+        // first, so that they load together, and while the tagger runs.
+        for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
+            if (!in_lexicon_if_known(sentence.tokens[i])) continue;
+            info[i].exact = exact_word_hash(sentence.tokens[i].text);
+            m_lexicon->prefetch(info[i].exact);
+        }
+        cases[s] = line_case(sentence);
+        tagger.tag(sentence, tags);
         for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
             const NerToken& token = sentence.tokens[i];
             TokenInfo& t = info[i];
             t.flags = token.flags;
             t.gazetteer = tags[i];
-            // Punctuation has no classes in the features; words with periods are not in the lexicon.
-            const bool may_know = m_lexicon != nullptr && (token.flags & (token_has_period | token_punct)) == 0;
-            const std::uint64_t exact = may_know ? exact_word_hash(token.text) : 0;
-            const KnownWord* known = may_know ? m_lexicon->find(exact) : nullptr;
+            const KnownWord* known = in_lexicon_if_known(token) ? m_lexicon->find(t.exact) : nullptr;
             if (known != nullptr) {
-                t.exact = exact;
                 t.lower = known->lower;
                 t.lower_digits_zero = known->lower_digits_zero;
                 t.shape = known->shape;

@@ -43,6 +43,9 @@ public:
     /// the word is not known.
     [[nodiscard]] const KnownWord* find(std::uint64_t exact) const { return m_known.find(exact); }
 
+    /// Starts loading what find(exact) will read, for a find() a little later.
+    void prefetch(std::uint64_t exact) const { m_known.prefetch(exact); }
+
     /// Every entry, in vocabulary order.
     [[nodiscard]] const std::vector<LexiconEntry>& entries() const { return m_entries; }
 
