@@ -161,23 +161,29 @@ void Gazetteer::append_fold_key(std::string& out, std::string_view surface) {
         folded = fold_unicode(surface);
         surface = folded;
     }
+    // Each byte gives at most one, so the key fits in surface.size() bytes. Writing through a
+    // pointer rather than `out +=` keeps the string's size and pointer out of the loop (this runs
+    // for every capitalised word of every article).
     const std::size_t start = out.size();
-    out.reserve(start + surface.size());
+    out.resize(start + surface.size());
+    char* const first = out.data() + start;
+    char* end = first;
     bool pending_space = false;
     for (char c : surface) {
         if (c == '.') continue;
         if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == '\r') {
-            pending_space = out.size() > start;
+            pending_space = end != first;
             continue;
         }
         if (pending_space) {
-            out += ' ';
+            *end++ = ' ';
             pending_space = false;
         }
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         else if (c == '`') c = '\'';
-        out += c;
+        *end++ = c;
     }
+    out.resize(start + static_cast<std::size_t>(end - first));
 }
 
 std::vector<std::string> Gazetteer::fold_words(std::string_view surface) {
