@@ -5,6 +5,7 @@
 #include "indexer/extract/ner/sentence_layout.hpp"
 #include "indexer/extract/ner/word_forms.hpp"
 
+#include <span>
 #include <string>
 
 namespace newsdex {
@@ -54,6 +55,10 @@ struct TokenInfo {
     std::uint8_t gazetteer = 0;
 };
 
+// About the most features a scored token has (most have fewer): room enough that a sentence's
+// features rarely move.
+constexpr std::size_t features_per_scored_token = 40;
+
 std::uint64_t feature(Template t, std::uint64_t value) { return combine_hash(t, value); }
 
 bool name_like(const NerToken& token) { return (token.flags & token_has_upper) != 0; }
@@ -89,9 +94,17 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
                                std::vector<SentenceFeatures>& out) const {
     const std::size_t count = document.sentences.size();
     out.resize(count);
-    std::vector<std::vector<TokenInfo>> infos(count);
+    // One array for the whole document; sentence s has the TokenInfo from first_info[s] on.
+    std::vector<std::size_t> first_info(count);
     std::size_t token_count = 0;
-    for (const auto& sentence : document.sentences) token_count += sentence.tokens.size();
+    for (std::size_t s = 0; s < count; ++s) {
+        first_info[s] = token_count;
+        token_count += document.sentences[s].tokens.size();
+    }
+    std::vector<TokenInfo> infos(token_count);
+    auto infos_of = [&](std::size_t s) {
+        return std::span<TokenInfo>(infos.data() + first_info[s], document.sentences[s].tokens.size());
+    };
     std::vector<WordForms> own_forms;  // reserved once: TokenInfo points into it
     own_forms.reserve(token_count);
     std::vector<LineCase> cases(count);
@@ -105,8 +118,7 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
     };
     for (std::size_t s = 0; s < count; ++s) {
         const NerSentence& sentence = document.sentences[s];
-        auto& info = infos[s];
-        info.resize(sentence.tokens.size());
+        const std::span<TokenInfo> info = infos_of(s);
         // The lexicon is larger than the cache: ask for the slots of all the sentence's words
         // first, so that they load together, and while the tagger runs.
         for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
@@ -157,7 +169,7 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
     for (std::size_t s = 0; s < count; ++s) {
         if (cases[s] != LineCase::normal) continue;
         const auto& tokens = document.sentences[s].tokens;
-        const auto& info = infos[s];
+        const std::span<const TokenInfo> info = infos_of(s);
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             if ((tokens[i].flags & token_first_upper) == 0 || (tokens[i].flags & token_has_letter) == 0) continue;
             const bool capital_before = i > 0 && (tokens[i - 1].flags & token_first_upper) != 0;
@@ -184,7 +196,7 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
 
     for (std::size_t s = 0; s < count; ++s) {
         const NerSentence& sentence = document.sentences[s];
-        const auto& info = infos[s];
+        const std::span<const TokenInfo> info = infos_of(s);
         SentenceFeatures& f = out[s];
         const std::size_t n = sentence.tokens.size();
         f.hashes.clear();
@@ -210,13 +222,19 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
             return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0x100 : info[static_cast<std::size_t>(j)].gazetteer;
         };
         const auto line = static_cast<std::uint64_t>(cases[s]);
+        // Which tokens are scored, first, so that their features are given room once.
+        std::size_t scored_count = 0;
         for (std::size_t i = 0; i < n; ++i) {
             // A name's words are capitalised, or stand between capitalised words ("Bank of the West").
             auto name_like_at = [&](std::size_t j) { return j < n && name_like(sentence.tokens[j]); };
             const bool scored = name_like(sentence.tokens[i]) ||
                                 ((name_like_at(i - 1) || name_like_at(i - 2)) && (name_like_at(i + 1) || name_like_at(i + 2)));
             f.scored[i] = scored ? 1 : 0;
-            if (scored) {
+            scored_count += f.scored[i];
+        }
+        f.hashes.reserve(scored_count * features_per_scored_token);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (f.scored[i] != 0) {
                 const auto j = static_cast<std::ptrdiff_t>(i);
                 const TokenInfo& t = info[i];
                 auto& h = f.hashes;
