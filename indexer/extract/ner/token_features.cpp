@@ -5,6 +5,7 @@
 #include "indexer/extract/ner/sentence_layout.hpp"
 #include "indexer/extract/ner/word_forms.hpp"
 
+#include <algorithm>
 #include <span>
 #include <string>
 
@@ -47,7 +48,8 @@ struct TokenInfo {
     std::uint64_t lower_digits_zero = 0;
     std::uint64_t shape = 0;
     const WordForms* forms = nullptr;  // all its forms, for a word the lexicon does not know; nullptr for a
-                                       // lexicon word, whose word features are summed in the model
+                                       // lexicon word, whose word features are summed in the model, and
+                                       // for a token far from scored ones, of which only `lower` is known
     WordClassIds classes;
     std::uint16_t flags = 0;
     std::uint32_t cues = 0;
@@ -62,6 +64,33 @@ constexpr std::size_t features_per_scored_token = 40;
 std::uint64_t feature(Template t, std::uint64_t value) { return combine_hash(t, value); }
 
 bool name_like(const NerToken& token) { return (token.flags & token_has_upper) != 0; }
+
+// Sets scored[i] to 1 for each token of `sentence` the recogniser scores, 0 for the others, and
+// returns how many it scores.
+std::size_t mark_scored(const NerSentence& sentence, std::vector<std::uint8_t>& scored) {
+    const std::size_t n = sentence.tokens.size();
+    scored.assign(n, 0);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        // A name's words are capitalised, or stand between capitalised words ("Bank of the West").
+        auto name_like_at = [&](std::size_t j) { return j < n && name_like(sentence.tokens[j]); };
+        const bool is_scored = name_like(sentence.tokens[i]) ||
+                               ((name_like_at(i - 1) || name_like_at(i - 2)) && (name_like_at(i + 1) || name_like_at(i + 2)));
+        scored[i] = is_scored ? 1 : 0;
+        count += scored[i];
+    }
+    return count;
+}
+
+// Sets near[i] to 1 for each token within two tokens of a scored one: the tokens whose facts the
+// features read (a scored token's own, and its neighbours').
+void mark_near_scored(const std::vector<std::uint8_t>& scored, std::vector<std::uint8_t>& near) {
+    const std::size_t n = scored.size();
+    near.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        if (scored[i] != 0)
+            for (std::size_t j = i < 2 ? 0 : i - 2; j <= i + 2 && j < n; ++j) near[j] = 1;
+}
 
 }  // namespace
 
@@ -110,6 +139,7 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
     std::vector<LineCase> cases(count);
     HashedTable<std::uint8_t> document_case;
     std::vector<std::uint8_t> tags;
+    std::vector<std::uint8_t> near;
     GazetteerTagger tagger(gazetteer);
 
     // Punctuation has no classes in the features; words with periods are not in the lexicon.
@@ -119,10 +149,14 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
     for (std::size_t s = 0; s < count; ++s) {
         const NerSentence& sentence = document.sentences[s];
         const std::span<TokenInfo> info = infos_of(s);
+        mark_scored(sentence, out[s].scored);
+        // Most tokens are far from any scored one: of those only the lower-case form is read (for
+        // document_case), and the bytes give it without the lexicon, the word classes or WordForms.
+        mark_near_scored(out[s].scored, near);
         // The lexicon is larger than the cache: ask for the slots of all the sentence's words
         // first, so that they load together, and while the tagger runs.
         for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
-            if (!in_lexicon_if_known(sentence.tokens[i])) continue;
+            if (near[i] == 0 || !in_lexicon_if_known(sentence.tokens[i])) continue;
             info[i].exact = exact_word_hash(sentence.tokens[i].text);
             m_lexicon->prefetch(info[i].exact);
         }
@@ -133,8 +167,11 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
             TokenInfo& t = info[i];
             t.flags = token.flags;
             t.gazetteer = tags[i];
-            const KnownWord* known = in_lexicon_if_known(token) ? m_lexicon->find(t.exact) : nullptr;
-            if (known != nullptr) {
+            const KnownWord* known = near[i] != 0 && in_lexicon_if_known(token) ? m_lexicon->find(t.exact) : nullptr;
+            if (near[i] == 0) {
+                if ((token.flags & token_punct) != 0) continue;
+                t.lower = lower_word_hash(token.text);
+            } else if (known != nullptr) {
                 t.lower = known->lower;
                 t.lower_digits_zero = known->lower_digits_zero;
                 t.shape = known->shape;
@@ -201,7 +238,6 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
         const std::size_t n = sentence.tokens.size();
         f.hashes.clear();
         f.ends.assign(n, 0);
-        f.scored.assign(n, 0);
         f.lexical.assign(n, 0);
         f.compiled_word.assign(n, 0);
         auto lower_at = [&](std::ptrdiff_t j) {
@@ -222,17 +258,8 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
             return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0x100 : info[static_cast<std::size_t>(j)].gazetteer;
         };
         const auto line = static_cast<std::uint64_t>(cases[s]);
-        // Which tokens are scored, first, so that their features are given room once.
-        std::size_t scored_count = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            // A name's words are capitalised, or stand between capitalised words ("Bank of the West").
-            auto name_like_at = [&](std::size_t j) { return j < n && name_like(sentence.tokens[j]); };
-            const bool scored = name_like(sentence.tokens[i]) ||
-                                ((name_like_at(i - 1) || name_like_at(i - 2)) && (name_like_at(i + 1) || name_like_at(i + 2)));
-            f.scored[i] = scored ? 1 : 0;
-            scored_count += f.scored[i];
-        }
-        f.hashes.reserve(scored_count * features_per_scored_token);
+        // f.scored is marked: room for the scored tokens' features at once.
+        f.hashes.reserve(static_cast<std::size_t>(std::count(f.scored.begin(), f.scored.end(), 1)) * features_per_scored_token);
         for (std::size_t i = 0; i < n; ++i) {
             if (f.scored[i] != 0) {
                 const auto j = static_cast<std::ptrdiff_t>(i);
