@@ -12,6 +12,7 @@
 #include <fstream>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 
 namespace newsdex {
@@ -75,6 +76,13 @@ std::size_t count_words(std::string_view key) {
     std::size_t words = key.empty() ? 0 : 1;
     for (char c : key) words += (c == ' ');
     return words;
+}
+
+// The two of `bits` bits of a Bloom filter that stand for `text` as a key of the map `kind`
+// names (Gazetteer::m_known).
+std::pair<std::size_t, std::size_t> known_filter_bits_of(std::string_view text, std::uint8_t kind, std::size_t bits) {
+    const std::uint64_t hash = std::hash<std::string_view>{}(text) + kind * 0x9e3779b97f4a7c15ULL;
+    return {hash & (bits - 1), (hash >> 32) & (bits - 1)};
 }
 
 std::string without_periods(std::string_view text) {
@@ -348,14 +356,14 @@ std::optional<GazetteerMatch> Gazetteer::find(std::string_view surface) const {
 }
 
 void Gazetteer::note_known(std::string_view text, KnownAs kind) {
-    const std::uint64_t hash = std::hash<std::string_view>{}(text);
-    const auto* bits = m_known.find(hash);
-    m_known.set(hash, static_cast<std::uint8_t>((bits == nullptr ? 0 : *bits) | kind));
+    const auto [first, second] = known_filter_bits_of(text, kind, known_filter_bits);
+    m_known[first / 64] |= std::uint64_t{1} << (first % 64);
+    m_known[second / 64] |= std::uint64_t{1} << (second % 64);
 }
 
 bool Gazetteer::may_be_known(std::string_view text, KnownAs kind) const {
-    const auto* bits = m_known.find(std::hash<std::string_view>{}(text));
-    return bits != nullptr && (*bits & kind) != 0;
+    const auto [first, second] = known_filter_bits_of(text, kind, known_filter_bits);
+    return ((m_known[first / 64] >> (first % 64)) & 1u) != 0 && ((m_known[second / 64] >> (second % 64)) & 1u) != 0;
 }
 
 std::size_t Gazetteer::max_words_starting_with(std::string_view folded_word) const {

@@ -3,7 +3,6 @@
 /// JSON files. Used by actor extraction at index time and by alias expansion at query time.
 
 #include "common/actor.hpp"
-#include "common/hashed_table.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -115,8 +114,11 @@ private:
     };
     /// Key -> slot, searchable by std::string_view.
     using KeyMap = std::unordered_map<std::string, Slot, StringHash, std::equal_to<>>;
-    /// The maps a string may be a key of (bits of m_known).
-    enum KnownAs : std::uint8_t { known_key = 1, known_first_word = 2, known_surname = 4 };
+    /// The maps a string may be a key of (see m_known).
+    enum KnownAs : std::uint8_t { known_key = 1, known_first_word = 2, known_surname = 3 };
+    /// The size of m_known: with the built-in gazetteer's 9,000 or so keys, about one string in
+    /// 800 that no map holds gets a "maybe".
+    static constexpr std::size_t known_filter_bits = std::size_t{1} << 19;
 
     /// Parses a whole file, then adds its entries at `layer`; throws before changing anything.
     void load_json(const std::filesystem::path& file, std::uint16_t layer);
@@ -143,11 +145,12 @@ private:
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_surnames;
     /// First word of a folded key -> the most words of a key starting with it.
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> m_first_words;
-    /// Hash of every key ever put in m_folded, m_surnames or m_first_words -> KnownAs bits. Most
-    /// lookups while tagging an article are of strings that no map holds: this answers them with
-    /// one probe of one array, where the maps' own lookup divides by a prime and follows
-    /// pointers. Keys are never removed (a retired entry leaves a harmless "maybe").
-    HashedTable<std::uint8_t> m_known;
+    /// A Bloom filter of every key ever put in m_folded, m_first_words or m_surnames, with the map
+    /// it went in (two bits of known_filter_bits a key). Most lookups while tagging an article
+    /// are of strings that no map holds: this answers them from 64 KB that stay in the cache,
+    /// where the maps divide by a prime and follow pointers. Keys are never removed (a retired
+    /// entry leaves a harmless "maybe"), and a "maybe" is always checked in the map.
+    std::vector<std::uint64_t> m_known = std::vector<std::uint64_t>(known_filter_bits / 64, 0);
     std::size_t m_max_words = 0;  ///< see max_alias_words()
     std::uint16_t m_layers = 0;   ///< user files loaded so far
 };

@@ -3,7 +3,7 @@
 /// of speech, given names, …), loaded from data/cue_words.txt. They are features: the model
 /// learns what each class is worth.
 
-#include "common/hashed_table.hpp"
+#include "indexer/extract/ner/hashed_table.hpp"
 #include "indexer/extract/ner/word_forms.hpp"
 
 #include <cstdint>

@@ -4,7 +4,7 @@
 /// are features only: the recogniser decides.
 
 #include "common/gazetteer.hpp"
-#include "common/hashed_table.hpp"
+#include "indexer/extract/ner/hashed_table.hpp"
 #include "indexer/extract/ner/ner_token.hpp"
 
 #include <cstdint>

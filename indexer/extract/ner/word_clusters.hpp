@@ -3,7 +3,7 @@
 /// used alike (surnames, towns, firms, verbs of speech) share a class, so a name the training
 /// data never saw still gets the features of its class. Three granularities, coarse to fine.
 
-#include "common/hashed_table.hpp"
+#include "indexer/extract/ner/hashed_table.hpp"
 #include "indexer/extract/ner/word_forms.hpp"
 
 #include <array>

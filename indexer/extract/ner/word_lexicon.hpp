@@ -3,8 +3,8 @@
 /// profile), worked out once for every word of the word-class vocabulary, so that most tokens
 /// of an article cost one hash of their bytes and one lookup.
 
-#include "common/hashed_table.hpp"
 #include "indexer/extract/ner/cue_words.hpp"
+#include "indexer/extract/ner/hashed_table.hpp"
 #include "indexer/extract/ner/word_clusters.hpp"
 #include "indexer/extract/ner/word_forms.hpp"
 

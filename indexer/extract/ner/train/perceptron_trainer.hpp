@@ -3,8 +3,8 @@
 /// token_features and the BIO labels, decoded with Viterbi. Deterministic: the sentence order
 /// of each epoch is a shuffle drawn from the seed.
 
-#include "common/hashed_table.hpp"
 #include "indexer/extract/ner/entity_label.hpp"
+#include "indexer/extract/ner/hashed_table.hpp"
 #include "indexer/extract/ner/ner_model.hpp"
 #include "indexer/extract/ner/token_features.hpp"
 #include "indexer/extract/ner/viterbi.hpp"

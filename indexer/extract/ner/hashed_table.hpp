@@ -1,8 +1,7 @@
 #pragma once
 /// An open-addressed map from 64-bit hashes to small values, for tables looked up once per
 /// word: one array, linear probing, no allocation per entry. Keys are already well mixed
-/// hashes (the recogniser's feature_hash.hpp, std::hash of strings), so the low bits index the
-/// slots directly.
+/// hashes (feature_hash.hpp), so the low bits index the slots directly.
 
 #include <algorithm>
 #include <bit>
