@@ -6,6 +6,7 @@
 #include "indexer/extract/ner/word_forms.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <span>
 #include <string>
 
@@ -273,30 +274,35 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
                     append_word_features(*t.forms, t.classes, t.cues, h);
                     f.lexical[i] = 2;
                 }
-                h.push_back(feature(t_bias, 0));
-                h.push_back(feature(t_case_profile, t.case_profile * 4u + first_upper * 2u + (position == 2 ? 0u : 1u)));
-                h.push_back(feature(t_gazetteer, t.gazetteer));
-                h.push_back(feature(t_lower_prev, lower_at(j - 1)));
-                h.push_back(feature(t_lower_next, lower_at(j + 1)));
-                h.push_back(feature(t_lower_prev2, lower_at(j - 2)));
-                h.push_back(feature(t_lower_next2, lower_at(j + 2)));
-                h.push_back(feature(t_shape_prev, shape_at(j - 1)));
-                h.push_back(feature(t_shape_next, shape_at(j + 1)));
-                for (std::size_t level = 1; level < 3; ++level) {
-                    h.push_back(feature(static_cast<Template>(t_class_prev + level - 1), class_at(j - 1, level)));
-                    h.push_back(feature(static_cast<Template>(t_class_next + level - 1), class_at(j + 1, level)));
-                }
-                h.push_back(feature(t_cue_prev, cues_at(j - 1)));
-                h.push_back(feature(t_cue_next, cues_at(j + 1)));
-                h.push_back(feature(t_cue_prev2, cues_at(j - 2)));
-                h.push_back(feature(t_gazetteer_prev, gazetteer_at(j - 1)));
-                h.push_back(feature(t_gazetteer_next, gazetteer_at(j + 1)));
-                h.push_back(feature(t_bigram_prev, combine_hash(lower_at(j - 1), t.lower_digits_zero)));
-                h.push_back(feature(t_bigram_next, combine_hash(t.lower_digits_zero, lower_at(j + 1))));
-                h.push_back(feature(t_shape_window, combine_hash(combine_hash(shape_at(j - 1), t.shape), shape_at(j + 1))));
-                h.push_back(feature(t_position_shape, combine_hash(position, t.shape)));
-                h.push_back(feature(t_line_shape, combine_hash(line, t.shape)));
-                h.push_back(feature(t_line_class, combine_hash(line, class_at(j, 1))));
+                // The features every scored token has, added at once (push_back by push_back they
+                // were a call each: the compiler does not inline it into a function this size).
+                const std::uint64_t context[] = {
+                    feature(t_bias, 0),
+                    feature(t_case_profile, t.case_profile * 4u + first_upper * 2u + (position == 2 ? 0u : 1u)),
+                    feature(t_gazetteer, t.gazetteer),
+                    feature(t_lower_prev, lower_at(j - 1)),
+                    feature(t_lower_next, lower_at(j + 1)),
+                    feature(t_lower_prev2, lower_at(j - 2)),
+                    feature(t_lower_next2, lower_at(j + 2)),
+                    feature(t_shape_prev, shape_at(j - 1)),
+                    feature(t_shape_next, shape_at(j + 1)),
+                    feature(t_class_prev, class_at(j - 1, 1)),
+                    feature(t_class_next, class_at(j + 1, 1)),
+                    feature(static_cast<Template>(t_class_prev + 1), class_at(j - 1, 2)),
+                    feature(static_cast<Template>(t_class_next + 1), class_at(j + 1, 2)),
+                    feature(t_cue_prev, cues_at(j - 1)),
+                    feature(t_cue_next, cues_at(j + 1)),
+                    feature(t_cue_prev2, cues_at(j - 2)),
+                    feature(t_gazetteer_prev, gazetteer_at(j - 1)),
+                    feature(t_gazetteer_next, gazetteer_at(j + 1)),
+                    feature(t_bigram_prev, combine_hash(lower_at(j - 1), t.lower_digits_zero)),
+                    feature(t_bigram_next, combine_hash(t.lower_digits_zero, lower_at(j + 1))),
+                    feature(t_shape_window, combine_hash(combine_hash(shape_at(j - 1), t.shape), shape_at(j + 1))),
+                    feature(t_position_shape, combine_hash(position, t.shape)),
+                    feature(t_line_shape, combine_hash(line, t.shape)),
+                    feature(t_line_class, combine_hash(line, class_at(j, 1))),
+                };
+                h.insert(h.end(), std::begin(context), std::end(context));
                 if ((t.flags & token_has_letter) != 0) {
                     const auto* seen = document_case.find(t.lower);
                     const std::uint64_t elsewhere = seen == nullptr ? 0 : *seen;
