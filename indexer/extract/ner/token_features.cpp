@@ -66,21 +66,17 @@ std::uint64_t feature(Template t, std::uint64_t value) { return combine_hash(t, 
 
 bool name_like(const NerToken& token) { return (token.flags & token_has_upper) != 0; }
 
-// Sets scored[i] to 1 for each token of `sentence` the recogniser scores, 0 for the others, and
-// returns how many it scores.
-std::size_t mark_scored(const NerSentence& sentence, std::vector<std::uint8_t>& scored) {
+// Sets scored[i] to 1 for each token of `sentence` the recogniser scores, 0 for the others.
+void mark_scored(const NerSentence& sentence, std::vector<std::uint8_t>& scored) {
     const std::size_t n = sentence.tokens.size();
     scored.assign(n, 0);
-    std::size_t count = 0;
     for (std::size_t i = 0; i < n; ++i) {
         // A name's words are capitalised, or stand between capitalised words ("Bank of the West").
         auto name_like_at = [&](std::size_t j) { return j < n && name_like(sentence.tokens[j]); };
         const bool is_scored = name_like(sentence.tokens[i]) ||
                                ((name_like_at(i - 1) || name_like_at(i - 2)) && (name_like_at(i + 1) || name_like_at(i + 2)));
         scored[i] = is_scored ? 1 : 0;
-        count += scored[i];
     }
-    return count;
 }
 
 // Sets near[i] to 1 for each token within two tokens of a scored one: the tokens whose facts the
@@ -168,11 +164,10 @@ void FeatureExtractor::extract(const NerDocument& document, const Gazetteer& gaz
             TokenInfo& t = info[i];
             t.flags = token.flags;
             t.gazetteer = tags[i];
-            const KnownWord* known = near[i] != 0 && in_lexicon_if_known(token) ? m_lexicon->find(t.exact) : nullptr;
             if (near[i] == 0) {
                 if ((token.flags & token_punct) != 0) continue;
                 t.lower = lower_word_hash(token.text);
-            } else if (known != nullptr) {
+            } else if (const KnownWord* known = in_lexicon_if_known(token) ? m_lexicon->find(t.exact) : nullptr) {
                 t.lower = known->lower;
                 t.lower_digits_zero = known->lower_digits_zero;
                 t.shape = known->shape;
