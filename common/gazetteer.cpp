@@ -12,6 +12,7 @@
 #include <fstream>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 
 namespace newsdex {
@@ -75,6 +76,13 @@ std::size_t count_words(std::string_view key) {
     std::size_t words = key.empty() ? 0 : 1;
     for (char c : key) words += (c == ' ');
     return words;
+}
+
+// The two of `bits` bits of a Bloom filter that stand for `text` as a key of the map `kind`
+// names (Gazetteer::m_known).
+std::pair<std::size_t, std::size_t> known_filter_bits_of(std::string_view text, std::uint8_t kind, std::size_t bits) {
+    const std::uint64_t hash = std::hash<std::string_view>{}(text) + kind * 0x9e3779b97f4a7c15ULL;
+    return {hash & (bits - 1), (hash >> 32) & (bits - 1)};
 }
 
 std::string without_periods(std::string_view text) {
@@ -161,23 +169,29 @@ void Gazetteer::append_fold_key(std::string& out, std::string_view surface) {
         folded = fold_unicode(surface);
         surface = folded;
     }
+    // Each byte gives at most one, so the key fits in surface.size() bytes. Writing through a
+    // pointer rather than `out +=` keeps the string's size and pointer out of the loop (this runs
+    // for every capitalised word of every article).
     const std::size_t start = out.size();
-    out.reserve(start + surface.size());
+    out.resize(start + surface.size());
+    char* const first = out.data() + start;
+    char* end = first;
     bool pending_space = false;
     for (char c : surface) {
         if (c == '.') continue;
         if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == '\r') {
-            pending_space = out.size() > start;
+            pending_space = end != first;
             continue;
         }
         if (pending_space) {
-            out += ' ';
+            *end++ = ' ';
             pending_space = false;
         }
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         else if (c == '`') c = '\'';
-        out += c;
+        *end++ = c;
     }
+    out.resize(start + static_cast<std::size_t>(end - first));
 }
 
 std::vector<std::string> Gazetteer::fold_words(std::string_view surface) {
@@ -250,7 +264,9 @@ void Gazetteer::add_entry(GazetteerEntry entry, std::uint16_t layer) {
     const std::string canonical = fold_key(entry.name);
     auto add_surname = [this, layer](const std::string& surname, std::uint32_t index) {
         if (surname.empty()) return;
-        auto [slot, inserted] = m_surnames.try_emplace(fold_key(surname), index);
+        const std::string key = fold_key(surname);
+        note_known(key, known_surname);
+        auto [slot, inserted] = m_surnames.try_emplace(key, index);
         // A user file's surname wins; two built-in people sharing one surname resolve neither.
         if (!inserted && slot->second != index) slot->second = layer > 0 ? index : no_entry;
     };
@@ -301,8 +317,11 @@ void Gazetteer::add_key(std::string_view surface, Slot slot) {
     const std::size_t words = count_words(folded);
     m_max_words = std::max(m_max_words, words);
     if (!acronym) {
-        std::size_t& longest = m_first_words[folded.substr(0, folded.find(' '))];
+        const std::string first_word = folded.substr(0, folded.find(' '));
+        note_known(first_word, known_first_word);
+        std::size_t& longest = m_first_words[first_word];
         longest = std::max(longest, words);
+        note_known(key, known_key);
     }
     auto [it, inserted] = map.try_emplace(std::move(key), slot);
     if (inserted) return;
@@ -336,12 +355,25 @@ std::optional<GazetteerMatch> Gazetteer::find(std::string_view surface) const {
     return find_key(fold_key(surface));
 }
 
+void Gazetteer::note_known(std::string_view text, KnownAs kind) {
+    const auto [first, second] = known_filter_bits_of(text, kind, known_filter_bits);
+    m_known[first / 64] |= std::uint64_t{1} << (first % 64);
+    m_known[second / 64] |= std::uint64_t{1} << (second % 64);
+}
+
+bool Gazetteer::may_be_known(std::string_view text, KnownAs kind) const {
+    const auto [first, second] = known_filter_bits_of(text, kind, known_filter_bits);
+    return ((m_known[first / 64] >> (first % 64)) & 1u) != 0 && ((m_known[second / 64] >> (second % 64)) & 1u) != 0;
+}
+
 std::size_t Gazetteer::max_words_starting_with(std::string_view folded_word) const {
+    if (!may_be_known(folded_word, known_first_word)) return 0;
     auto it = m_first_words.find(folded_word);
     return it == m_first_words.end() ? 0 : it->second;
 }
 
 std::optional<GazetteerMatch> Gazetteer::find_key(std::string_view folded_key) const {
+    if (!may_be_known(folded_key, known_key)) return std::nullopt;
     auto it = m_folded.find(folded_key);
     if (it == m_folded.end()) return std::nullopt;
     return match_of(it->second);
@@ -354,7 +386,9 @@ const GazetteerEntry* Gazetteer::find_canonical(std::string_view name) const {
 }
 
 const GazetteerEntry* Gazetteer::find_by_surname(std::string_view surname) const {
-    auto it = m_surnames.find(fold_key(surname));
+    const std::string key = fold_key(surname);
+    if (!may_be_known(key, known_surname)) return nullptr;
+    auto it = m_surnames.find(key);
     if (it == m_surnames.end() || it->second == no_entry || m_retired[it->second]) return nullptr;
     const GazetteerEntry* entry = &m_entries[it->second];
     return entry->type == ActorType::person ? entry : nullptr;

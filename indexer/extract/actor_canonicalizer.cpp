@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <span>
 #include <unordered_map>
 
 namespace newsdex {
@@ -22,11 +23,13 @@ constexpr std::array<std::string_view, 7> place_suffixes{"based", "born", "bred"
 
 // The grouping key of a name without an entry: its words run together, company forms dropped,
 // so "Time Warner" = "TimeWarner" and "Cable and Wireless Plc" = "Cable and Wireless".
-std::string name_key(std::vector<std::string> words) {
+std::string name_key(std::span<const std::string> words) {
     while (words.size() > 1 &&
            std::find(company_forms.begin(), company_forms.end(), words.back()) != company_forms.end())
-        words.pop_back();
-    return join(words, "");
+        words = words.first(words.size() - 1);
+    std::string key;
+    for (const std::string& word : words) key += word;
+    return key;
 }
 
 // Typographic apostrophes in names a reader types with "'": one spelling per name in the index.
@@ -95,7 +98,7 @@ private:
     // without a leading "the" ("The Brains Trust" and "Brains Trust" are one title).
     static std::string document_key(const std::vector<std::string>& words) {
         if (words.size() > 1 && words.front() == "the")
-            return name_key(std::vector<std::string>(words.begin() + 1, words.end()));
+            return name_key(std::span(words).subspan(1));
         return name_key(words);
     }
 
@@ -410,7 +413,8 @@ private:
     }
 
     std::vector<ExplainedActor> actors() const {
-        std::vector<std::pair<std::uint32_t, ExplainedActor>> ranked;
+        std::vector<ExplainedActor> built;        // in group order
+        std::vector<std::uint32_t> first_orders;  // of each
         for (const Group& group : m_groups) {
             if (group.merged_into != no_group) continue;
             ExplainedActor actor;
@@ -432,14 +436,20 @@ private:
             actor.lone = group.entry == nullptr && !group.cue && group.mentions.size() < 2;
             actor.margin = group.top_margin;
             judge(group, actor);
-            ranked.emplace_back(group.first_order, std::move(actor));
+            built.push_back(std::move(actor));
+            first_orders.push_back(group.first_order);
         }
-        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-            if (a.second.actor.type != b.second.actor.type) return a.second.actor.type < b.second.actor.type;
-            return a.first < b.first;
+        // By type, then first appearance, ties in group order. Their indices are sorted rather
+        // than the actors themselves, whose strings and vectors cost a move at every step.
+        std::vector<std::size_t> order(built.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (built[a].actor.type != built[b].actor.type) return built[a].actor.type < built[b].actor.type;
+            return first_orders[a] < first_orders[b];
         });
         std::vector<ExplainedActor> out;
-        for (auto& item : ranked) out.push_back(std::move(item.second));
+        out.reserve(order.size());
+        for (std::size_t k : order) out.push_back(std::move(built[k]));
         return out;
     }
 

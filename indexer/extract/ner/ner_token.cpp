@@ -2,7 +2,31 @@
 
 #include "indexer/extract/ner/code_point.hpp"
 
+#include <array>
+
 namespace newsdex {
+namespace {
+
+// The flags one code point adds to its token (token_first_upper aside).
+std::uint16_t code_point_flags(std::int32_t c) {
+    if (is_letter_char(c))
+        return static_cast<std::uint16_t>(token_has_letter | (is_lower_char(c) ? token_has_lower : 0) |
+                                          (is_upper_char(c) ? token_has_upper : 0));
+    if (is_digit_char(c)) return token_has_digit;
+    if (c == '-') return token_has_hyphen;
+    if (c == '.') return token_has_period;
+    return 0;
+}
+
+// code_point_flags() of every ASCII character: one load a byte for nearly every token, where
+// the tests above cost a dozen branches.
+const std::array<std::uint16_t, 0x80> ascii_flags = [] {
+    std::array<std::uint16_t, 0x80> table{};
+    for (std::int32_t c = 0; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = code_point_flags(c);
+    return table;
+}();
+
+}  // namespace
 
 std::uint16_t token_flags(std::string_view text) {
     std::uint16_t flags = 0;
@@ -10,20 +34,13 @@ std::uint16_t token_flags(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const CodePoint cp = decode_code_point(text, i);
         i = cp.next;
-        if (is_letter_char(cp.value)) {
-            flags |= token_has_letter;
-            const bool upper = is_upper_char(cp.value);
-            if (is_lower_char(cp.value)) flags |= token_has_lower;
-            if (upper) flags |= token_has_upper;
-            if (first_letter && upper) flags |= token_first_upper;
+        const std::uint16_t bits =
+            cp.value < 0x80 ? ascii_flags[static_cast<std::size_t>(cp.value)] : code_point_flags(cp.value);
+        if (first_letter && (bits & token_has_letter) != 0) {
+            if ((bits & token_has_upper) != 0) flags |= token_first_upper;
             first_letter = false;
-        } else if (is_digit_char(cp.value)) {
-            flags |= token_has_digit;
-        } else if (cp.value == '-') {
-            flags |= token_has_hyphen;
-        } else if (cp.value == '.') {
-            flags |= token_has_period;
         }
+        flags |= bits;
     }
     if ((flags & token_has_letter) != 0 && (flags & token_has_lower) == 0) flags |= token_all_upper;
     if ((flags & (token_has_letter | token_has_digit)) == 0) flags = token_punct;

@@ -5,7 +5,8 @@
 /// has elsewhere in the article, cue words, gazetteer names, the line's case and the position
 /// in the sentence). Lower-case tokens away from any
 /// capitalised word are not scored at all: they are never part of a name, and skipping them
-/// is most of the recogniser's speed.
+/// is most of the recogniser's speed. Tokens more than two away from any scored token are not
+/// even looked up: no feature reads them but for how they are written in lower case.
 
 #include "common/gazetteer.hpp"
 #include "indexer/extract/ner/cue_words.hpp"

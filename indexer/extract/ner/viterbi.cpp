@@ -40,21 +40,29 @@ void ViterbiLattice::run(const float* emissions, std::size_t count, const LabelM
         if (allowed_at(allowed, 0, y) && valid[L][y]) m_forward[y] = transitions[L * L + y] + emissions[y];
     for (std::size_t i = 1; i < count; ++i) {
         const double* previous = &m_forward[(i - 1) * L];
-        for (std::size_t y = 0; y < L; ++y) {
-            if (!allowed_at(allowed, i, y)) continue;
-            double top = impossible;
-            std::uint8_t from = 0;
-            for (std::size_t p = 0; p < L; ++p) {
-                if (!valid[p][y] || previous[p] == impossible) continue;
+        // The best previous label of every label at once: previous labels in order, each
+        // offering itself to all labels. Every label sees the same candidates in the same order
+        // as a loop over previous labels per label would, and keeps the first best; but the
+        // labels' comparisons do not wait on one another, and a previous label no path reaches
+        // (most tokens allow O alone) is skipped for all of them in one test.
+        std::array<double, L> top;
+        top.fill(impossible);
+        std::array<std::uint8_t, L> from{};
+        for (std::size_t p = 0; p < L; ++p) {
+            if (previous[p] == impossible) continue;
+            for (std::size_t y = 0; y < L; ++y) {
+                if (!valid[p][y]) continue;
                 const double score = previous[p] + transitions[p * L + y];
-                if (score > top) {
-                    top = score;
-                    from = static_cast<std::uint8_t>(p);
+                if (score > top[y]) {
+                    top[y] = score;
+                    from[y] = static_cast<std::uint8_t>(p);
                 }
             }
-            if (top == impossible) continue;
-            m_forward[i * L + y] = top + emissions[i * L + y];
-            m_back[i * L + y] = from;
+        }
+        for (std::size_t y = 0; y < L; ++y) {
+            if (!allowed_at(allowed, i, y) || top[y] == impossible) continue;
+            m_forward[i * L + y] = top[y] + emissions[i * L + y];
+            m_back[i * L + y] = from[y];
         }
     }
     m_best = impossible;
@@ -74,16 +82,16 @@ void ViterbiLattice::run_backward() {
     for (std::size_t i = count - 1; i-- > 0;) {
         const double* next = &m_backward[(i + 1) * L];
         const float* emission = &m_emissions[(i + 1) * L];
-        const LabelMask next_allowed = m_allowed[i + 1];
-        for (std::size_t y = 0; y < L; ++y) {
-            if (!allowed_at(m_allowed, i, y)) continue;  // no path passes here
-            double top = impossible;
-            for (std::size_t q = 0; q < L; ++q) {
-                if (((next_allowed >> q) & 1u) == 0 || !valid[y][q] || next[q] == impossible) continue;
-                top = std::max(top, transitions[y * L + q] + emission[q] + next[q]);
-            }
-            m_backward[i * L + y] = top;
+        // Every label at once, next labels in order, as in run().
+        std::array<double, L> top;
+        top.fill(impossible);
+        for (std::size_t q = 0; q < L; ++q) {
+            if (!allowed_at(m_allowed, i + 1, q) || next[q] == impossible) continue;
+            for (std::size_t y = 0; y < L; ++y)
+                if (valid[y][q]) top[y] = std::max(top[y], transitions[y * L + q] + emission[q] + next[q]);
         }
+        for (std::size_t y = 0; y < L; ++y)
+            if (allowed_at(m_allowed, i, y)) m_backward[i * L + y] = top[y];  // else no path passes here
     }
 }
 

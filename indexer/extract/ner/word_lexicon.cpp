@@ -13,7 +13,8 @@ WordLexicon::WordLexicon(const WordClusters& clusters, const CueWords& cues) {
         entry.classes = clusters.classes(entry.forms);
         entry.cues = cues.classes(entry.forms);
         entry.case_profile = clusters.case_profile(entry.forms);
-        m_index.set(entry.forms.exact, static_cast<std::uint32_t>(m_entries.size()));
+        m_known.set(entry.forms.exact, {entry.forms.lower, entry.forms.lower_digits_zero,
+                                        entry.forms.shape, entry.classes, entry.cues, entry.case_profile});
         m_entries.push_back(entry);
     }
 }
