@@ -39,6 +39,9 @@ struct StubLine {
     std::optional<fs::path> database;
 };
 
+// Whether a stub line's backend is a local database type, followed by the database's path.
+bool is_local_backend(const std::string& backend) { return backend == "glass" || backend == "auto" || backend == "chert"; }
+
 // The lines of the stub `text` at `stub` that list something: blank lines and comments left out.
 std::vector<StubLine> stub_lines(const fs::path& stub, const std::string& text) {
     std::vector<StubLine> out;
@@ -49,7 +52,7 @@ std::vector<StubLine> stub_lines(const fs::path& stub, const std::string& text) 
         std::string backend, target;
         if (!(words >> backend) || backend.starts_with("#")) continue;
         std::optional<fs::path> database;
-        if ((backend == "glass" || backend == "auto" || backend == "chert") && (words >> target)) {
+        if (is_local_backend(backend) && (words >> target)) {
             database = fs::path(target).is_relative() ? stub.parent_path() / target : fs::path(target);
         }
         out.push_back({number, line, backend, std::move(database)});
@@ -66,9 +69,7 @@ bool check_stub(const fs::path& stub, const std::string& text) {
         const std::string where = "line " + std::to_string(line.number) + " \"" + line.text + "\"";
         if (line.backend == "remote") remote = true;
         if (line.backend == "remote" || line.backend == "inmemory") continue;
-        if (line.backend != "glass" && line.backend != "auto" && line.backend != "chert") {
-            damaged(stub, where + " names no database type");
-        }
+        if (!is_local_backend(line.backend)) damaged(stub, where + " names no database type");
         if (!line.database) damaged(stub, where + " names no database");
         const fs::path& database = *line.database;
         std::error_code error;

@@ -1,5 +1,6 @@
 #include "indexer/extract/name_mentions.hpp"
 
+#include "indexer/extract/ner/code_point.hpp"
 #include "indexer/extract/ner/ner_tokenizer.hpp"
 #include "indexer/extract/ner/sentence_layout.hpp"
 
@@ -174,9 +175,11 @@ private:
     std::vector<std::uint32_t> m_first_token;
 };
 
+// A token that is one quotation mark, as the tokenizer splits them off.
 bool is_quote_token(std::string_view text) {
-    return text == "\"" || text == "'" || text == "\xE2\x80\x9C" || text == "\xE2\x80\x9D" || text == "\xE2\x80\x98" ||
-           text == "\xE2\x80\x99" || text == "\xC2\xAB" || text == "\xC2\xBB";
+    if (text.empty()) return false;
+    const CodePoint first = decode_code_point(text, 0);
+    return first.next == text.size() && is_quote_char(first.value);
 }
 
 // Jimmy "the Whirlwind" White, Marion "Suge" Knight: a person's name that goes on after a quoted

@@ -27,10 +27,12 @@ Version version_from(const json& j) {
 // finds it by the outlets it is still seen under, and by no other.
 void set_source_terms(Xapian::Document& document, const schema::StoredArticle& stored) {
     std::vector<std::string> old;
-    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-        if (std::string_view(*term).starts_with(schema::source_prefix)) old.push_back(*term);
+    auto term = document.termlist_begin();
+    for (term.skip_to(std::string(schema::source_prefix)); term != document.termlist_end(); ++term) {
+        if (!std::string_view(*term).starts_with(schema::source_prefix)) break;
+        old.push_back(*term);
     }
-    for (const auto& term : old) document.remove_term(term);
+    for (const auto& stale : old) document.remove_term(stale);
     if (!stored.source.empty()) document.add_boolean_term(schema::boolean_term(schema::source_prefix, stored.source));
     for (const auto& copy : stored.also_seen) {
         if (!copy.source.empty()) document.add_boolean_term(schema::boolean_term(schema::source_prefix, copy.source));
@@ -44,8 +46,8 @@ void add_copies(Xapian::Document& document, const std::vector<schema::SeenAs>& c
     for (const auto& copy : copies) {
         stored.also_seen.push_back(copy);
         document.add_boolean_term(schema::alias_id_term(copy.id));
-        if (!copy.source.empty()) document.add_boolean_term(schema::boolean_term(schema::source_prefix, copy.source));
     }
+    set_source_terms(document, stored);
     document.set_data(schema::encode(stored));
 }
 

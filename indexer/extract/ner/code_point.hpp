@@ -58,6 +58,10 @@ std::size_t encode_code_point(std::int32_t c, char* out);
 }
 /// "'" or a typographic apostrophe / right single quote.
 [[nodiscard]] inline bool is_apostrophe_char(std::int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+/// A quotation mark: straight, typographic or guillemet.
+[[nodiscard]] inline bool is_quote_char(std::int32_t c) {
+    return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB || c == 0x00BB;
+}
 /// The lower-case form of `c` (simple case mapping).
 [[nodiscard]] inline std::int32_t to_lower_char(std::int32_t c) {
     if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;

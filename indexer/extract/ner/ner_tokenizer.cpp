@@ -64,9 +64,9 @@ public:
             }
             // A line break inside a paragraph ends a sentence (a heading, a list item); so does a
             // full stop before a capital, or before a quote that opens the next sentence.
-            const bool opening_quote = is_quote(c) && space_before && cp.next < m_line.size() &&
+            const bool opening_quote = is_quote_char(c) && space_before && cp.next < m_line.size() &&
                                        !is_space_char(decode_code_point(m_line, cp.next).value);
-            if (line_break || (m_pending_split && opens_sentence(c) && (!is_quote(c) || opening_quote))) start_sentence();
+            if (line_break || (m_pending_split && opens_sentence(c) && (!is_quote_char(c) || opening_quote))) start_sentence();
             m_pending_split = false;
             line_break = false;
             space_before = false;
@@ -89,11 +89,6 @@ public:
     }
 
 private:
-    static bool is_quote(std::int32_t c) {
-        return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
-               c == 0x00BB;
-    }
-
     static bool is_closing(std::int32_t c) {
         return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB;
     }
