@@ -33,6 +33,25 @@ UChar32 strip_stroke(UChar32 c) {
     }
 }
 
+// British and American spellings of one word, as names of organisations write them
+// ("Organisation for Security and Co-operation in Europe", "Organization for Security and
+// Cooperation in Europe"): each pair's first spelling becomes its second.
+constexpr std::pair<std::string_view, std::string_view> spelling_suffixes[] = {
+    {"isation", "ization"}, {"isations", "izations"}, {"centre", "center"}, {"centres", "centers"},
+    {"theatre", "theater"}, {"theatres", "theaters"}, {"defence", "defense"}, {"programme", "program"},
+    {"programmes", "programs"}, {"licence", "license"}, {"offence", "offense"}};
+
+// One folded word in its American spelling.
+void append_american_spelling(std::string& out, std::string_view word) {
+    for (const auto& [british, american] : spelling_suffixes)
+        if (word.size() >= british.size() && word.substr(word.size() - british.size()) == british) {
+            out.append(word.substr(0, word.size() - british.size()));
+            out.append(american);
+            return;
+        }
+    out.append(word);
+}
+
 bool is_apostrophe(UChar32 c) {
     return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x0060 || c == 0x00B4 || c == 0x2032;
 }
@@ -322,6 +341,7 @@ void Gazetteer::add_key(std::string_view surface, Slot slot) {
         std::size_t& longest = m_first_words[first_word];
         longest = std::max(longest, words);
         note_known(key, known_key);
+        add_spelling(spelling_key(key), slot);
     }
     auto [it, inserted] = map.try_emplace(std::move(key), slot);
     if (inserted) return;
@@ -333,9 +353,18 @@ void Gazetteer::add_key(std::string_view surface, Slot slot) {
     if (slot.layer > old.layer || (slot.layer == old.layer && slot.priority < old.priority)) old = slot;
 }
 
+// Two entries spelt alike ("Time Warner", "TimeWarner" of two entries) leave the spelling to
+// neither: a spelling variant is a way back to one entry, never a choice between two.
+void Gazetteer::add_spelling(std::string key, Slot slot) {
+    auto [it, inserted] = m_spellings.try_emplace(std::move(key), slot);
+    if (inserted || it->second.entry == slot.entry) return;
+    if (slot.layer > it->second.layer) it->second = slot;
+    else if (slot.layer == it->second.layer) it->second.entry = no_entry;
+}
+
 void Gazetteer::retire(std::uint32_t index) {
     m_retired[index] = true;
-    for (KeyMap* map : {&m_folded, &m_acronyms})
+    for (KeyMap* map : {&m_folded, &m_acronyms, &m_spellings})
         std::erase_if(*map, [index](const auto& item) { return item.second.entry == index; });
     std::erase_if(m_canonical, [index](const auto& item) { return item.second == index; });
     for (auto& item : m_surnames)
@@ -352,7 +381,24 @@ std::optional<GazetteerMatch> Gazetteer::find(std::string_view surface) const {
         if (auto it = m_acronyms.find(without_periods(surface)); it != m_acronyms.end())
             return match_of(it->second);
     }
-    return find_key(fold_key(surface));
+    const std::string folded = fold_key(surface);
+    if (auto match = find_key(folded)) return match;
+    if (m_spellings.empty()) return std::nullopt;
+    auto it = m_spellings.find(spelling_key(folded));
+    if (it == m_spellings.end() || it->second.entry == no_entry) return std::nullopt;
+    return match_of(it->second);
+}
+
+std::string Gazetteer::spelling_key(std::string_view folded_key) {
+    std::string key;
+    key.reserve(folded_key.size());
+    for (std::size_t start = 0; start < folded_key.size();) {
+        std::size_t end = folded_key.find(' ', start);
+        if (end == std::string_view::npos) end = folded_key.size();
+        append_american_spelling(key, folded_key.substr(start, end - start));
+        start = end + 1;
+    }
+    return key;
 }
 
 void Gazetteer::note_known(std::string_view text, KnownAs kind) {

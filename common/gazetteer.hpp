@@ -58,7 +58,9 @@ public:
     /// std::runtime_error("FILE: reason") on unreadable files, bad JSON or bad fields.
     void load_file(const std::filesystem::path& file);
 
-    /// Looks a surface form up by canonical name, alias or demonym; nullopt when unknown.
+    /// Looks a surface form up by canonical name, alias or demonym; nullopt when unknown. A name
+    /// no key holds is tried by its spelling_key(), so British and American spellings, hyphens
+    /// and spaces ("Co-operation", "Cooperation"; "TimeWarner") find the same entry.
     [[nodiscard]] std::optional<GazetteerMatch> find(std::string_view surface) const;
 
     /// Like find(), for a key already passed through fold_key(); never matches acronyms that
@@ -89,6 +91,11 @@ public:
     /// The matching key of a surface form: case folded, Latin accents removed, typographic
     /// apostrophes to "'", dashes and hyphens to spaces, periods dropped, spaces collapsed.
     [[nodiscard]] static std::string fold_key(std::string_view surface);
+
+    /// The key of a folded name that its spelling variants share: its words in American
+    /// spelling ("organisation" -> "organization", "centre" -> "center"), joined without spaces
+    /// ("co operation" and "cooperation" -> "cooperation").
+    [[nodiscard]] static std::string spelling_key(std::string_view folded_key);
 
     /// Appends fold_key(surface) to `out` (allocating nothing for ASCII text when `out` has room).
     static void append_fold_key(std::string& out, std::string_view surface);
@@ -126,6 +133,8 @@ private:
     void add_entry(GazetteerEntry entry, std::uint16_t layer);
     /// Maps one name, alias or demonym to `slot`, keeping the better of two claims on a key.
     void add_key(std::string_view surface, Slot slot);
+    /// Maps a spelling_key() to `slot`; a key two entries of one layer share maps to neither.
+    void add_spelling(std::string key, Slot slot);
     /// Removes an entry replaced by a user file from every map.
     void retire(std::uint32_t index);
     /// The match a slot stands for, or nullopt if its entry was retired.
@@ -139,6 +148,7 @@ private:
     std::vector<bool> m_retired;            ///< parallel to m_entries
     KeyMap m_folded;                        ///< folded key -> entry
     KeyMap m_acronyms;                      ///< capital acronym without periods -> entry
+    KeyMap m_spellings;                     ///< spelling_key() of a folded key -> entry (no_entry: several)
     /// Folded canonical name -> entry index.
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_canonical;
     /// Folded surname -> person entry index, or "none" when two built-in people share it.

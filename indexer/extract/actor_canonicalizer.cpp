@@ -85,6 +85,7 @@ public:
         collect_document_evidence();
         for (std::size_t i = 0; i < m_mentions.size(); ++i)
             if (m_mentions[i].confident) add(i);
+        add_names_the_gazetteer_confirms();
         add_confirmed_full_names();
         join_acronyms();
         join_short_names();
@@ -227,6 +228,38 @@ private:
         }
         attach(g, index);
         return g;
+    }
+
+    // "Tories say Labour's previous success…": the recogniser's best reading is an organisation,
+    // but with a margin below its threshold. When that reading agrees with what the gazetteer
+    // knows the name as (its name, an alias or an acronym; never a surname or a nationality, never
+    // an entry marked ambiguous), the two together keep it. The gazetteer alone decides nothing:
+    // a name the recogniser reads as another type, or as no name, or is sure is another type
+    // elsewhere in the article, stays out.
+    void add_names_the_gazetteer_confirms() {
+        std::unordered_map<std::string, unsigned> sure_types;  // name_key -> bit set of its sure labels
+        for (const NameMention& m : m_mentions)
+            if (m.confident) sure_types[name_key(m.words)] |= 1U << static_cast<unsigned>(m.type);
+        for (std::size_t i = 0; i < m_mentions.size(); ++i) {
+            const NameMention& m = m_mentions[i];
+            std::optional<ActorType> type = actor_type_of(m.type);
+            if (m.confident || !type || m.type != m.label) continue;
+            // A town is also its club in a sports report: an unsure place needs a cue ("in", a place word).
+            if (*type == ActorType::place && !m.cue) continue;
+            // Sure of another reading elsewhere in the article ("Sunderland" the club): that one stands.
+            if (auto sure = sure_types.find(name_key(m.words));
+                sure != sure_types.end() && (sure->second & ~(1U << static_cast<unsigned>(m.type))) != 0)
+                continue;
+            const std::optional<ActorType> label_type = type;
+            const GazetteerEntry* entry = entry_for(m, type);
+            if (entry == nullptr || entry->ambiguous || type != label_type) continue;
+            const auto match = m_gazetteer.find(m.text);
+            if (match && match->via_demonym) continue;
+            if (const std::size_t added = add(i); added != no_group)
+                m_groups[added].evidence.push_back("the recogniser is unsure of \"" + m.text + "\" (margin " +
+                                                   std::to_string(static_cast<int>(m.margin)) +
+                                                   "), but reads it as the gazetteer knows it");
+        }
     }
 
     // "Alicia Keys has 12 nominations … Usher and Keys": the recogniser is unsure of the full name

@@ -157,6 +157,30 @@ TEST_CASE("two people sharing a surname resolve the surname to neither", "[gazet
     CHECK(builtin.find_by_surname("Bush") == nullptr);
 }
 
+TEST_CASE("British and American spellings, hyphens and spaces find the same entry", "[gazetteer]") {
+    newsdex::test::TempDir dir;
+    Gazetteer gazetteer;
+    gazetteer.load_file(dir.write("spellings.json", R"([
+        {"name": "Organization for Security and Co-operation in Europe", "type": "org", "aliases": ["OSCE"]},
+        {"name": "Lincoln Center", "type": "place"},
+        {"name": "Time Warner", "type": "org"},
+        {"name": "Ministry of Defence", "type": "org"},
+        {"name": "Ministry of Defense", "type": "org"}])"));
+    const std::string osce = "Organization for Security and Co-operation in Europe";
+    CHECK(canonical(gazetteer, "Organisation for Security and Cooperation in Europe") == osce);
+    CHECK(canonical(gazetteer, "Organization for Security and Co-Operation in Europe") == osce);
+    CHECK(canonical(gazetteer, "Lincoln Centre") == "Lincoln Center");
+    CHECK(canonical(gazetteer, "TimeWarner") == "Time Warner");
+    CHECK(Gazetteer::spelling_key("centres for co operation") == "centersforcooperation");
+    // Two entries spelt alike keep their own exact names and share no variant.
+    CHECK(canonical(gazetteer, "Ministry of Defence") == "Ministry of Defence");
+    CHECK(canonical(gazetteer, "Ministry of Defense") == "Ministry of Defense");
+    CHECK(canonical(gazetteer, "Ministry-of-Defence").empty() == false);
+    CHECK(canonical(gazetteer, "MinistryofDefense").empty());
+    // Words that only end like a British spelling are left alone by exact matches.
+    CHECK(canonical(gazetteer, "Organisation for Security").empty());
+}
+
 TEST_CASE("entries of a user file win over earlier ones sharing a name or alias", "[gazetteer]") {
     newsdex::test::TempDir dir;
     Gazetteer gazetteer = fixture();
