@@ -1,12 +1,6 @@
 #include "common/facet_dictionary.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <tuple>
 
 namespace newsdex {
 namespace format = facet_dictionary_format;
@@ -23,36 +17,14 @@ std::optional<std::uint32_t> facet_dictionary_format::tag_of(std::string_view by
     return read_end(bytes.data() + magic.size());
 }
 
-namespace {
-
-// Maps `file` read-only; nothing when it is missing, unreadable or shorter than a header.
-std::pair<void*, std::size_t> map_file(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return {nullptr, 0};
-    struct stat status {};
-    void* address = nullptr;
-    std::size_t length = 0;
-    if (::fstat(fd, &status) == 0 && static_cast<std::size_t>(status.st_size) >= format::header_bytes) {
-        length = static_cast<std::size_t>(status.st_size);
-        address = ::mmap(nullptr, length, PROT_READ, MAP_SHARED, fd, 0);
-        if (address == MAP_FAILED) {
-            address = nullptr;
-            length = 0;
-        }
-    }
-    ::close(fd);
-    return {address, length};
-}
-
-}  // namespace
 
 std::optional<std::uint32_t> FacetDictionary::map(const std::filesystem::path& directory, const format::List& list,
                                                   Mapped& mapped) {
-    std::tie(mapped.names_map, mapped.names_length) = map_file(directory / list.names_file);
-    std::tie(mapped.ends_map, mapped.ends_length) = map_file(directory / list.ends_file);
-    if (!mapped.names_map || !mapped.ends_map) return std::nullopt;
-    const std::string_view names(static_cast<const char*>(mapped.names_map), mapped.names_length);
-    const std::string_view ends(static_cast<const char*>(mapped.ends_map), mapped.ends_length);
+    mapped.names_file = MappedFile::open(directory / list.names_file, format::header_bytes);
+    mapped.ends_file = MappedFile::open(directory / list.ends_file, format::header_bytes);
+    if (!mapped.names_file || !mapped.ends_file) return std::nullopt;
+    const std::string_view names = mapped.names_file.bytes();
+    const std::string_view ends = mapped.ends_file.bytes();
     const auto names_tag = format::tag_of(names, list.names_magic);
     if (!names_tag || names_tag != format::tag_of(ends, list.ends_magic)) return std::nullopt;
     mapped.names = names.data() + format::header_bytes;
@@ -75,11 +47,6 @@ std::shared_ptr<const FacetDictionary> FacetDictionary::open(const std::filesyst
     return dictionary;
 }
 
-FacetDictionary::~FacetDictionary() {
-    for (const Mapped* mapped : {&m_values, &m_clusters}) {
-        if (mapped->names_map) ::munmap(mapped->names_map, mapped->names_length);
-        if (mapped->ends_map) ::munmap(mapped->ends_map, mapped->ends_length);
-    }
-}
+FacetDictionary::~FacetDictionary() = default;
 
 }  // namespace newsdex

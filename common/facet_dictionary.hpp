@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/mapped_file.hpp"
+
 namespace newsdex {
 
 /// The files' names and layout, shared by the reader and the writer.
@@ -87,10 +89,8 @@ public:
 private:
     // One list, mapped.
     struct Mapped {
-        void* names_map = nullptr;
-        std::size_t names_length = 0;
-        void* ends_map = nullptr;
-        std::size_t ends_length = 0;
+        MappedFile names_file;
+        MappedFile ends_file;
         const char* names = nullptr;  ///< after the header
         const char* ends = nullptr;   ///< after the header
         std::size_t names_size = 0;   ///< bytes of names

@@ -225,6 +225,12 @@ IndexSummary run_pipeline(const IndexerOptions& options, Diagnostics& diagnostic
         diagnostics.warn({options.db.string(), 0}, "the index's segments were not merged (" + *problem +
                                                        "); the index is complete, and the next run merges them");
     }
+    if (!summary.stopped) {
+        if (auto problem = writer.write_facet_columns()) {
+            diagnostics.warn({options.db.string(), 0}, "the facet columns were not written (" + *problem +
+                                                           "); facets are counted without them, more slowly");
+        }
+    }
     progress.finish();
 
     summary.near_duplicate_clusters = joined_clusters.size();

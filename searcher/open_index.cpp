@@ -138,6 +138,45 @@ FacetDictionaries open_dictionaries(const std::vector<fs::path>& directories) {
     return dictionaries;
 }
 
+// Appends the local databases `path` stands for to `out`, in Xapian's order of shards: a
+// database directory, or each database a stub (an index directory's XAPIANDB, or a stub file)
+// lists, stubs within stubs followed. `text` is the stub's text when the caller read it already.
+// False when one is not a local database (a remote shard), or stubs nest too deep.
+bool collect_local_databases(const fs::path& path, const std::string* text, std::vector<fs::path>& out, int depth = 0) {
+    const std::optional<fs::path> stub = stub_of(path);
+    if (!stub) {
+        out.push_back(path);
+        return true;
+    }
+    if (depth > 8) return false;
+    const std::string read = text ? std::string() : read_text(*stub);
+    for (const StubLine& line : stub_lines(*stub, text ? *text : read)) {
+        if (!line.database || !collect_local_databases(*line.database, nullptr, out, depth + 1)) return false;
+    }
+    return true;
+}
+
+// The facet columns of `db`'s shards when each is a local segment with a column of the revision
+// it is at now; empty otherwise. The caller checks that `db` has not moved on since.
+FacetColumns open_facet_columns(const fs::path& path, const std::string& listed, const Xapian::Database& db) {
+    std::vector<fs::path> databases;
+    if (!collect_local_databases(path, listed.empty() ? nullptr : &listed, databases) || databases.size() != db.size())
+        return {};
+    std::vector<Xapian::Database> shards;
+    std::vector<std::shared_ptr<const FacetColumn>> columns;
+    try {
+        for (const fs::path& database : databases) {
+            shards.emplace_back(database.string());
+            std::shared_ptr<const FacetColumn> column = FacetColumn::open(database, shards.back().get_revision());
+            if (!column) return {};
+            columns.push_back(std::move(column));
+        }
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+    return FacetColumns(std::move(shards), std::move(columns));
+}
+
 // The built-in gazetteer, read at the first call; a failed read is tried again at the next.
 std::shared_ptr<const Gazetteer> builtin_gazetteer() {
     static const std::shared_ptr<const Gazetteer> gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load_builtin());
@@ -157,13 +196,16 @@ OpenIndex open_index(const fs::path& path) {
             const std::string listed = stub ? read_text(*stub) : std::string();
             const bool remote = stub && check_stub(*stub, listed);
             Xapian::Database db(stub ? stub->string() : path.string());
-            // Stable only when, after every segment was opened, none has moved on and the list
-            // is still the one read.
+            FacetColumns columns;
+            if (!remote) columns = open_facet_columns(path, listed, db);
+            // Stable only when, after every segment (and column) was opened, none has moved on
+            // and the list is still the one read.
             const bool moved = db.reopen() || (stub && read_text(*stub) != listed);
             if (moved && attempt < max_attempts) continue;
+            if (moved) columns = {};
             FacetDictionaries dictionaries;
             if (!remote) dictionaries = open_dictionaries(dictionary_directories(path, stub, listed));
-            return {std::move(db), builtin_gazetteer(), remote, listed, std::move(dictionaries)};
+            return {std::move(db), builtin_gazetteer(), remote, listed, std::move(dictionaries), std::move(columns)};
         } catch (const Xapian::DatabaseOpeningError& e) {
             // A writer's merge may remove segments between our reading the list and opening them.
             if (attempt < max_attempts) continue;

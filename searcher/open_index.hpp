@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "common/facet_column.hpp"
 #include "common/facet_dictionary.hpp"
 #include "common/gazetteer.hpp"
 
@@ -29,6 +30,10 @@ struct OpenIndex {
     /// the segments, so they hold every number the documents use. Two that share a tag (a copied
     /// index) are both left out. Empty over remote shards: their facets are counted by slots.
     FacetDictionaries facet_dictionaries;
+    /// The facet columns of its segments (see FacetColumn), of the revisions opened; empty when
+    /// some segment has none of its revision (written since, or remote), and facets then read
+    /// the documents' values.
+    FacetColumns facet_columns;
 };
 
 /// Opens the index at `path` read-only. A writer may list a segment or commit to several

@@ -49,6 +49,9 @@ struct SearchOptions {
     /// Count facets from the documents' names even where they hold dictionary numbers: no flag
     /// sets it; the benchmarks and tests compare the two ways (the results are the same).
     bool facets_from_names = false;
+    /// Read facet numbers from the index's facet columns where it has them (the default); no
+    /// flag clears it: the benchmarks and tests compare reading each document's value instead.
+    bool facet_columns = true;
 
     // Attention over time and bulk output (issue 18).
     bool share = false;                   ///< date facets also give each period's base and share

@@ -83,7 +83,7 @@ struct Ranking {
 // With `remote` shards, Xapian's own spies count the facets, on the servers.
 SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, const Xapian::Query& query,
                    const Xapian::Stem& stemmer, const SearchOptions& options, const Ranking& ranking, bool remote,
-                   const FacetDictionaries& dictionaries) {
+                   const FacetDictionaries& dictionaries, const FacetColumns& columns) {
     auto prepare = [&](Xapian::Enquire& enquire) {
         enquire.set_query(query);
         if (ranking.weight) enquire.set_weighting_scheme(*ranking.weight);
@@ -106,13 +106,11 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
     // Remote shards run no spy of ours: Xapian's spies count articles on the collapsed pass.
     const bool facet_pass = !options.facets.empty() && options.collapse && !remote;
     FacetCounter facets(options.facets, options.facet_limit, facet_pass, remote ? &db : nullptr,
-                        options.facets_from_names ? FacetDictionaries{} : dictionaries);
+                        options.facets_from_names ? FacetDictionaries{} : dictionaries,
+                        options.facet_columns ? columns : FacetColumns{});
     std::optional<std::size_t> counted_articles;
     if (facet_pass) {
-        Xapian::Enquire counting(db);
-        prepare(counting);
-        facets.attach(counting);
-        counted_articles = counting.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
+        counted_articles = facets.count(db, prepare, ranking.cutoff == 0);
     } else {
         facets.attach(enquire);
     }
@@ -208,7 +206,7 @@ std::optional<SearchResult> relaxed_search(const OpenIndex& index, const QueryBu
     const CoverageWeight weight;
     SearchResult result =
         match(db, builder, query, built.stemmer, options, {&weight, min_weight_for_words(*min_words), true}, false,
-              index.facet_dictionaries);
+              index.facet_dictionaries, index.facet_columns);
     if (result.total <= all_words) return std::nullopt;  // the words' articles are the ones already found
     result.relaxed = RelaxedMatch{built.word_count, *min_words, all_words};
     return result;
@@ -234,7 +232,7 @@ SearchResult run_search(const OpenIndex& index, const SearchOptions& options) {
     }
 
     SearchResult result =
-        match(db, builder, built.query, built.stemmer, options, {}, index.remote, index.facet_dictionaries);
+        match(db, builder, built.query, built.stemmer, options, {}, index.remote, index.facet_dictionaries, index.facet_columns);
     if (options.similar) result.similar = *options.similar;
     const std::size_t strict_total = result.total;
     if (strict_total < relax_below) {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "common/errors.hpp"
+#include "common/facet_column.hpp"
 #include "indexer/write/amendments.hpp"
 #include "indexer/write/durable_files.hpp"
 
@@ -225,6 +226,25 @@ std::optional<std::string> IndexWriter::finish(bool merge) {
     }
     open_existing();
     return problem;
+}
+
+std::optional<std::string> IndexWriter::write_facet_columns() {
+    StageTimer timing(&m_times, Stage::write);
+    try {
+        for (const fs::path& segment : m_segments.segments()) {
+            const Xapian::Database database(segment.string());
+            const fs::path file = segment / FacetColumn::file_name;
+            if (FacetColumn::revision_of(file) == database.get_revision()) continue;
+            write_file_durably(file, FacetColumn::encode(database));
+        }
+    } catch (const FatalError& e) {
+        return e.what();
+    } catch (const Xapian::Error& e) {
+        return e.get_description();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return std::nullopt;
 }
 
 Xapian::doccount IndexWriter::doc_count() const { return m_existing.get_doccount(); }

@@ -77,6 +77,11 @@ public:
     /// as a message, not thrown. Throws FatalError when the listing fails.
     [[nodiscard]] std::optional<std::string> finish(bool merge = true);
 
+    /// After finish(): writes the facet column (FacetColumn) of each listed segment that lacks
+    /// one of its current revision, so that facets read numbers by docid. A column is a copy of
+    /// what the segment holds: a failure loses nothing, and is returned as a message.
+    [[nodiscard]] std::optional<std::string> write_facet_columns();
+
     /// Documents in the listed segments.
     [[nodiscard]] Xapian::doccount doc_count() const;
 

@@ -130,8 +130,9 @@ Source source_of(const std::string& facet) {
 // document however many of person, org, place and actor were asked.
 class FacetCounter::Spy : public Xapian::MatchSpy {
 public:
-    Spy(const std::vector<std::string>& facets, bool stories, const FacetDictionaries& dictionaries)
-        : m_stories(stories) {
+    Spy(const std::vector<std::string>& facets, bool stories, const FacetDictionaries& dictionaries,
+        const FacetColumns& columns)
+        : m_stories(stories), m_columns(columns) {
         for (const auto& facet : facets) {
             m_facets.push_back(Facet{source_of(facet), {}, {}, {}});
             const Source& source = m_facets.back().source;
@@ -142,8 +143,9 @@ public:
         }
         // Numbers where the numbers value is read anyway, for the stories or for a facet of many
         // values (actors, countries, regions), and then for every facet; single-valued facets
-        // alone (source, dates) read a short slot of their own, which numbers make no cheaper.
-        if (!m_stories && !m_reads_actors && !m_reads_geo) return;
+        // alone (source, dates) read a short slot of their own, which numbers make no cheaper,
+        // unless the facet columns hold the numbers in memory.
+        if (!m_stories && !m_reads_actors && !m_reads_geo && m_columns.empty()) return;
         m_counts_by_number = true;
         for (std::size_t f = 0; f < m_facets.size(); ++f) {
             for (schema::FacetIdKind kind : facet_id_kinds) {
@@ -161,7 +163,15 @@ public:
     }
 
     void operator()(const Xapian::Document& document, double) override {
-        const std::size_t d = m_dictionaries.empty() ? no_dictionary : read_numbers(document.get_value(schema::slot_facet_ids));
+        std::size_t d = no_dictionary;
+        if (!m_dictionaries.empty()) {
+            if (m_shard) {
+                d = read_numbers(m_columns.value(*m_shard, document.get_docid()));
+            } else {
+                m_value = document.get_value(schema::slot_facet_ids);
+                d = read_numbers(m_value);
+            }
+        }
         if (m_stories && !first_of_story(document, d)) return;
         ++m_counted;
         if (d != no_dictionary && m_counts_by_number) {
@@ -172,6 +182,9 @@ public:
             if (m_reads_dates) tally(m_date_counts, m_dates.intern(raw_date(document)).first);
         }
     }
+    // The shard of the columns the documents shown next come from; nullopt: read their values.
+    void read_columns_of(std::optional<std::size_t> shard) { m_shard = shard; }
+
     Xapian::MatchSpy* clone() const override { return nullptr; }  // local databases only
     std::string name() const override { return "newsdex.FacetSpy"; }
 
@@ -246,7 +259,7 @@ private:
     // section needed. Returns the index of its dictionary in m_dictionaries, or no_dictionary
     // when it has no such value, or its numbers are from no known dictionary, or beyond the end
     // of it: the document is then read by name.
-    std::size_t read_numbers(const std::string& packed) {
+    std::size_t read_numbers(std::string_view packed) {
         const std::optional<std::uint32_t> tag = schema::facet_ids_tag(packed);
         if (!tag) return no_dictionary;
         std::size_t d = 0;
@@ -373,6 +386,9 @@ private:
     }
 
     bool m_stories;
+    const FacetColumns& m_columns;    ///< the numbers by shard and docid, when the index has them
+    std::optional<std::size_t> m_shard;  ///< the shard of m_columns being counted, if any
+    std::string m_value;              ///< one document's slot_facet_ids value, without columns
     bool m_reads_actors = false;      ///< some facet counts actors
     bool m_reads_dates = false;       ///< some facet counts dates
     bool m_reads_geo = false;         ///< some facet counts countries or regions
@@ -403,8 +419,13 @@ private:
 };
 
 FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories,
-                           const Xapian::Database* remote_shards, FacetDictionaries dictionaries)
-    : m_facets(facets), m_limit(limit), m_stories(stories), m_remote(remote_shards), m_dictionaries(std::move(dictionaries)) {
+                           const Xapian::Database* remote_shards, FacetDictionaries dictionaries, FacetColumns columns)
+    : m_facets(facets),
+      m_limit(limit),
+      m_stories(stories),
+      m_remote(remote_shards),
+      m_dictionaries(std::move(dictionaries)),
+      m_columns(std::move(columns)) {
     for (const auto& name : facets) {
         if (std::find(facet_names.begin(), facet_names.end(), name) == facet_names.end()) {
             throw UsageError("unknown facet \"" + name +
@@ -414,7 +435,7 @@ FacetCounter::FacetCounter(const std::vector<std::string>& facets, std::size_t l
     if (remote_shards && !m_facets.empty()) {
         m_slots = std::make_unique<SlotFacetCounter>(*remote_shards, m_facets);
     } else {
-        m_spy = std::make_unique<Spy>(m_facets, stories, m_dictionaries);
+        m_spy = std::make_unique<Spy>(m_facets, stories, m_dictionaries, m_columns);
     }
 }
 
@@ -424,8 +445,30 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
     if (m_slots) {
         m_slots->attach(enquire);
     } else if (!m_facets.empty()) {
+        // A database of one shard shows the spy its own docids.
+        m_spy->read_columns_of(m_columns.size() == 1 ? std::optional<std::size_t>(0) : std::nullopt);
         enquire.add_matchspy(m_spy.get());
     }
+}
+
+Xapian::doccount FacetCounter::count(const Xapian::Database& db, const std::function<void(Xapian::Enquire&)>& prepare,
+                                     bool shard_by_shard) {
+    if (m_spy && !m_facets.empty() && m_columns.size() > 1 && shard_by_shard) {
+        Xapian::doccount matches = 0;
+        for (std::size_t shard = 0; shard < m_columns.size(); ++shard) {
+            const Xapian::Database& database = m_columns.shard(shard);
+            Xapian::Enquire enquire(database);
+            prepare(enquire);
+            enquire.add_matchspy(m_spy.get());
+            m_spy->read_columns_of(shard);
+            matches += enquire.get_mset(0, 0, database.get_doccount()).get_matches_lower_bound();
+        }
+        return matches;
+    }
+    Xapian::Enquire enquire(db);
+    prepare(enquire);
+    attach(enquire);
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
 }
 
 void FacetCounter::count_rest(const Xapian::Database& db, const Xapian::Query& query) {

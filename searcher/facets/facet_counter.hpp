@@ -1,12 +1,14 @@
 #pragma once
 /// Facet counting: match spies for the requested facets, and their ordered results.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "common/facet_column.hpp"
 #include "common/facet_dictionary.hpp"
 #include "searcher/facets/slot_facet_counter.hpp"
 #include "searcher/facets/timeline.hpp"
@@ -29,9 +31,11 @@ public:
     /// counts are of articles (see counts_stories()); throws FatalError as SlotFacetCounter does.
     /// Locally, documents numbered by one of `dictionaries` (OpenIndex::facet_dictionaries) are
     /// counted by number, the others by name, with the same results; without dictionaries every
-    /// document is counted by name.
+    /// document is counted by name. With `columns` (OpenIndex::facet_columns) the numbers are
+    /// read from them by docid rather than from each document's value.
     FacetCounter(const std::vector<std::string>& facets, std::size_t limit, bool stories = false,
-                 const Xapian::Database* remote_shards = nullptr, FacetDictionaries dictionaries = {});
+                 const Xapian::Database* remote_shards = nullptr, FacetDictionaries dictionaries = {},
+                 FacetColumns columns = {});
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
@@ -39,6 +43,14 @@ public:
     /// Registers the spy on `enquire`. The enquire must then be run with check_at_least
     /// set to the document count, so the counts are exact.
     void attach(Xapian::Enquire& enquire);
+
+    /// Counts the facets over every match of an enquire over `db` (which `prepare` sets up: its
+    /// query and weighting) in a pass of its own, and returns the matches (articles). With
+    /// `shard_by_shard` and facet columns over several shards, one enquire per shard, each
+    /// reading its shard's column; the caller allows it when the matches do not depend on the
+    /// shards' statistics (no weight cutoff).
+    Xapian::doccount count(const Xapian::Database& db, const std::function<void(Xapian::Enquire&)>& prepare,
+                           bool shard_by_shard);
 
     /// After the enquire it was attached to ran `query` over `db`, the further passes counting
     /// needs (remote shards: see SlotFacetCounter::count_rest); nothing locally.
@@ -77,6 +89,7 @@ private:
     bool m_stories;
     const Xapian::Database* m_remote;
     FacetDictionaries m_dictionaries;           ///< kept open while the spy uses them
+    FacetColumns m_columns;                     ///< likewise
     std::unique_ptr<Spy> m_spy;                 ///< local databases: newsdex's own spy
     std::unique_ptr<SlotFacetCounter> m_slots;  ///< remote shards: Xapian's spies
 };

@@ -10,8 +10,10 @@
 
 #include <xapian.h>
 
+#include "common/facet_column.hpp"
 #include "common/facet_dictionary.hpp"
 #include "common/schema.hpp"
+#include "searcher/facets/facet_counter.hpp"
 #include "searcher/open_index.hpp"
 #include "searcher/options.hpp"
 #include "searcher/render/render_json.hpp"
@@ -33,8 +35,9 @@ const std::vector<std::string> every_facet = {"person", "org", "place", "actor",
                                               "source", "day",    "week",  "month", "year"};
 
 // The answer of news-search --json (less its time) for `query` with every facet in full, the
-// facets counted from dictionary numbers or, with `from_names`, from names only.
-json facet_answer(const fs::path& db, const std::string& query, bool collapse, bool from_names) {
+// facets counted from dictionary numbers (read from the facet columns, or with `columns` false
+// from each document's value) or, with `from_names`, from names only.
+json facet_answer(const fs::path& db, const std::string& query, bool collapse, bool from_names, bool columns = true) {
     const OpenIndex index = open_index(db);
     SearchOptions options;
     options.db = db;
@@ -45,6 +48,7 @@ json facet_answer(const fs::path& db, const std::string& query, bool collapse, b
     options.snippet_length = 0;
     options.collapse = collapse;
     options.facets_from_names = from_names;
+    options.facet_columns = columns;
     json answer = json::parse(render_search_json(run_search(index, options)));
     answer.erase("took_ms");
     return answer;
@@ -56,9 +60,11 @@ void check_same_facets(const fs::path& db, const std::vector<std::string>& queri
         for (bool collapse : {true, false}) {
             INFO("query \"" << query << "\", collapse " << collapse);
             const json by_number = facet_answer(db, query, collapse, false);
+            const json by_value = facet_answer(db, query, collapse, false, false);
             const json by_name = facet_answer(db, query, collapse, true);
             CHECK(by_number["facets"]["actor"].size() > 0);
             CHECK(by_number == by_name);
+            CHECK(by_value == by_name);
         }
     }
 }
@@ -112,6 +118,17 @@ std::vector<fs::path> segments_of(const fs::path& db) {
     std::vector<fs::path> segments;
     for (std::string backend, name; stub >> backend >> name;) segments.push_back(fs::absolute(db / name));
     return segments;
+}
+
+// How a FacetCounter over `index` counts the month facet of every article (shard by shard when
+// `shard_by_shard`): documents counted, and of those, counted from numbers. The month alone reads
+// a short slot per document without facet columns, and numbers with them.
+std::pair<std::size_t, std::size_t> month_counted(const OpenIndex& index, bool shard_by_shard = false) {
+    FacetCounter counter({"month"}, 10, false, nullptr, index.facet_dictionaries, index.facet_columns);
+    const Xapian::doccount matches = counter.count(
+        index.db, [](Xapian::Enquire& enquire) { enquire.set_query(Xapian::Query::MatchAll); }, shard_by_shard);
+    CHECK(matches == counter.counted());
+    return {counter.counted(), counter.counted_by_number()};
 }
 
 }  // namespace
@@ -202,6 +219,11 @@ TEST_CASE("issue 20: a stub over segments of two indexes counts each document by
     }
     const OpenIndex index = open_index(stub);
     CHECK(index.facet_dictionaries.size() == 2);
+    // Xapian shows a spy each segment's own docids: columns are read counting shard by shard.
+    REQUIRE(index.facet_columns.size() == index.db.size());
+    REQUIRE(index.db.size() >= 2);
+    CHECK(month_counted(index, true) == std::pair<std::size_t, std::size_t>{index.db.get_doccount(), index.db.get_doccount()});
+    CHECK(month_counted(index, false).first == index.db.get_doccount());
     const Numbered numbered = count_numbered(stub);
     CHECK(numbered.numbered == numbered.documents);
     check_same_facets(stub, {"", "market"});
@@ -220,4 +242,77 @@ TEST_CASE("issue 20: a stub over segments of two indexes counts each document by
     }
     CHECK(open_index(twins).facet_dictionaries.empty());
     check_same_facets(twins, {""});
+}
+
+TEST_CASE("issue 20: news-index writes a facet column per segment, read only while the segment is at its revision",
+          "[e2e][facet_ids]") {
+    TempDir dir;
+    const fs::path db = dir / "bbc";
+    fs::copy(bbc_index().path(), db, fs::copy_options::recursive);
+    const std::vector<fs::path> segments = segments_of(db);
+    REQUIRE_FALSE(segments.empty());
+    for (const fs::path& segment : segments) CHECK(fs::exists(segment / FacetColumn::file_name));
+    {
+        // The month alone reads a short slot per document without columns; with them, numbers.
+        const OpenIndex index = open_index(db);
+        REQUIRE_FALSE(index.facet_columns.empty());
+        CHECK(month_counted(index) == std::pair<std::size_t, std::size_t>{2124, 2124});
+    }
+    {
+        // The numbers come from the column, not the documents: a column of the same revision that
+        // gives no document a value makes every document counted by name.
+        const fs::path column = segments.front() / FacetColumn::file_name;
+        std::string bytes;
+        {
+            std::ifstream in(column, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        REQUIRE(bytes.size() > 32);
+        const std::uint32_t last = facet_dictionary_format::read_end(bytes.data() + 16);
+        std::string blank = bytes.substr(0, 24) + std::string(8, '\0') + std::string(4 * (std::size_t{last} + 1), '\0');
+        std::ofstream(column, std::ios::binary | std::ios::trunc) << blank;
+        {
+            const OpenIndex index = open_index(db);
+            REQUIRE_FALSE(index.facet_columns.empty());
+            CHECK(month_counted(index) == std::pair<std::size_t, std::size_t>{2124, 0});
+        }
+        std::ofstream(column, std::ios::binary | std::ios::trunc) << bytes;
+    }
+    // A writer moved the segment on (one article deleted, one changed): the column is of an older
+    // revision and is not read; the facets still count what the index holds.
+    const fs::path segment = segments.front();
+    {
+        Xapian::WritableDatabase writable(segment.string(), Xapian::DB_OPEN);
+        auto it = writable.postlist_begin("");
+        const Xapian::docid first = *it;
+        const Xapian::docid second = *++it;
+        writable.delete_document(first);
+        Xapian::Document changed = writable.get_document(second);
+        changed.remove_value(schema::slot_facet_ids);
+        writable.replace_document(second, changed);
+        writable.commit();
+    }
+    {
+        const OpenIndex index = open_index(db);
+        CHECK(index.facet_columns.empty());
+        CHECK(month_counted(index) == std::pair<std::size_t, std::size_t>{2123, 0});
+    }
+    check_same_facets(db, {"", "election"});
+    // The next run of news-index writes the column of the new revision.
+    const fs::path empty = dir / "empty.jsonl";
+    std::ofstream(empty).put('\n');
+    ToolRun run = run_tool(tool("news-index"), {"--db", db.string(), "--no-progress", empty.string()});
+    INFO(run.err);
+    const OpenIndex index = open_index(db);
+    REQUIRE_FALSE(index.facet_columns.empty());
+    CHECK(month_counted(index) == std::pair<std::size_t, std::size_t>{2123, 2122});
+    check_same_facets(db, {"", "election"});
+
+    // A damaged column (cut short, or of another revision's length) is never read.
+    const fs::path column = segment / FacetColumn::file_name;
+    fs::resize_file(column, fs::file_size(column) - 3);
+    CHECK(open_index(db).facet_columns.empty());
+    std::ofstream(column, std::ios::binary | std::ios::trunc) << "NDXFIDS1";
+    CHECK(open_index(db).facet_columns.empty());
+    check_same_facets(db, {""});
 }
