@@ -103,14 +103,23 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
     // Facets count stories when collapsing. Xapian's collapsing of every match costs several
     // times the counting itself, so the counts come from a pass of their own without it, whose
     // spy counts each cluster once; it also gives the exact total.
+    // Articles are counted in a pass of their own too: without weights or a page to keep, the
+    // matcher visits a match several times faster than the ranked search does, and over several
+    // segments the pass reads the facet columns shard by shard (see FacetCounter::count). Not
+    // under a weight cutoff, which needs the weights.
     // Remote shards run no spy of ours: Xapian's spies count articles on the collapsed pass.
-    const bool facet_pass = !options.facets.empty() && options.collapse && !remote;
-    FacetCounter facets(options.facets, options.facet_limit, facet_pass, remote ? &db : nullptr,
-                        options.facets_from_names ? FacetDictionaries{} : dictionaries,
-                        options.facet_columns ? columns : FacetColumns{});
+    const FacetColumns& read_columns = options.facet_columns ? columns : FacetColumns{};
+    const bool facet_pass = !options.facets.empty() && !remote && (options.collapse || ranking.cutoff == 0);
+    FacetCounter facets(options.facets, options.facet_limit, facet_pass && options.collapse, remote ? &db : nullptr,
+                        options.facets_from_names ? FacetDictionaries{} : dictionaries, read_columns);
     std::optional<std::size_t> counted_articles;
     if (facet_pass) {
-        counted_articles = facets.count(db, prepare, ranking.cutoff == 0);
+        // Counting needs no weights, unless a weight cutoff decides what matches.
+        auto prepare_counting = [&](Xapian::Enquire& counting) {
+            prepare(counting);
+            if (ranking.cutoff == 0) counting.set_weighting_scheme(Xapian::BoolWeight());
+        };
+        counted_articles = facets.count(db, prepare_counting, ranking.cutoff == 0);
     } else {
         facets.attach(enquire);
     }
