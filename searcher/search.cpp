@@ -119,7 +119,7 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
             prepare(counting);
             if (ranking.cutoff == 0) counting.set_weighting_scheme(Xapian::BoolWeight());
         };
-        counted_articles = facets.count(db, prepare_counting, ranking.cutoff == 0);
+        counted_articles = facets.count(db, query, prepare_counting, ranking.cutoff == 0);
     } else {
         facets.attach(enquire);
     }

@@ -9,6 +9,7 @@
 
 #include "common/errors.hpp"
 #include "common/schema.hpp"
+#include "searcher/facets/match_walker.hpp"
 #include "searcher/facets/string_interner.hpp"
 #include "searcher/facets/timeline.hpp"
 
@@ -163,25 +164,38 @@ public:
     }
 
     void operator()(const Xapian::Document& document, double) override {
+        count_match(document.get_docid(), [&document] { return document; });
+    }
+
+    // Counts the match `docid` (of the shard read_columns_of() names, if any); `document_of()`
+    // gives its document, asked for only when its values must be read.
+    template <class DocumentOf>
+    void count_match(Xapian::docid docid, DocumentOf&& document_of) {
+        ++m_matches;
         std::size_t d = no_dictionary;
+        std::optional<Xapian::Document> document;
         if (!m_dictionaries.empty()) {
             if (m_shard) {
-                d = read_numbers(m_columns.value(*m_shard, document.get_docid()));
+                d = read_numbers(m_columns.value(*m_shard, docid));
             } else {
-                m_value = document.get_value(schema::slot_facet_ids);
+                document = document_of();
+                m_value = document->get_value(schema::slot_facet_ids);
                 d = read_numbers(m_value);
             }
         }
-        if (m_stories && !first_of_story(document, d)) return;
+        const bool by_number = d != no_dictionary && m_counts_by_number;
+        if (!by_number && !document) document = document_of();
+        if (m_stories && !first_of_story(document ? &*document : nullptr, d)) return;
         ++m_counted;
-        if (d != no_dictionary && m_counts_by_number) {
+        if (by_number) {
             count_numbers(d);
             ++m_counted_by_number;
         } else {
-            count_names(document);
-            if (m_reads_dates) tally(m_date_counts, m_dates.intern(raw_date(document)).first);
+            count_names(*document);
+            if (m_reads_dates) tally(m_date_counts, m_dates.intern(raw_date(*document)).first);
         }
     }
+
     // The shard of the columns the documents shown next come from; nullopt: read their values.
     void read_columns_of(std::optional<std::size_t> shard) { m_shard = shard; }
 
@@ -189,6 +203,7 @@ public:
     std::string name() const override { return "newsdex.FacetSpy"; }
 
     [[nodiscard]] std::size_t counted() const { return m_counted; }
+    [[nodiscard]] std::size_t counted_matches() const { return m_matches; }
     [[nodiscard]] std::size_t counted_by_number() const { return m_counted_by_number; }
 
     // The counts of facet number `i` (not a date facet), most frequent first.
@@ -322,7 +337,7 @@ private:
     // number from one dictionary, a bit per cluster number says which were; the first document
     // that has none turns the numbers seen into keys, and keys are compared from then on. An
     // empty key (no cluster) is never collapsed.
-    bool first_of_story(const Xapian::Document& document, std::size_t d) {
+    bool first_of_story(const Xapian::Document* document, std::size_t d) {
         if (d != no_dictionary && !m_clusters_by_key) {
             if (m_cluster_dictionary == no_dictionary) m_cluster_dictionary = d;
             if (m_cluster_dictionary == d) {
@@ -337,7 +352,7 @@ private:
         }
         if (!m_clusters_by_key) clusters_by_key();
         if (d != no_dictionary) return m_cluster == no_cluster || m_clusters.intern(m_dictionaries[d]->cluster(m_cluster)).second;
-        const std::string cluster = document.get_value(schema::slot_cluster);
+        const std::string cluster = document->get_value(schema::slot_cluster);
         return cluster.empty() || m_clusters.intern(cluster).second;
     }
 
@@ -415,6 +430,7 @@ private:
     std::vector<std::vector<std::uint32_t>> m_date_id_counts;
     std::size_t m_undated_by_number = 0;  ///< documents read by number without a date key
     std::size_t m_counted = 0;
+    std::size_t m_matches = 0;  ///< matches shown, before stories are counted once
     std::size_t m_counted_by_number = 0;
 };
 
@@ -451,9 +467,30 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
     }
 }
 
-Xapian::doccount FacetCounter::count(const Xapian::Database& db, const std::function<void(Xapian::Enquire&)>& prepare,
-                                     bool shard_by_shard) {
-    if (m_spy && !m_facets.empty() && m_columns.size() > 1 && shard_by_shard) {
+Xapian::doccount FacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
+                                     const std::function<void(Xapian::Enquire&)>& prepare, bool shard_by_shard) {
+    if (!m_spy || m_facets.empty()) return 0;
+    if (!m_columns.empty() && shard_by_shard) {
+        // Without the matcher, where every shard's matches can be walked from posting lists.
+        std::vector<std::unique_ptr<MatchWalker>> walkers;
+        for (std::size_t shard = 0; shard < m_columns.size(); ++shard) {
+            auto walker = MatchWalker::make(m_columns.shard(shard), query);
+            if (!walker) break;
+            walkers.push_back(std::move(walker));
+        }
+        if (walkers.size() == m_columns.size()) {
+            const std::size_t before = m_spy->counted_matches();
+            for (std::size_t shard = 0; shard < walkers.size(); ++shard) {
+                const Xapian::Database& database = m_columns.shard(shard);
+                m_spy->read_columns_of(shard);
+                walkers[shard]->for_each([&](Xapian::docid docid) {
+                    m_spy->count_match(docid, [&] { return database.get_document(docid, Xapian::DOC_ASSUME_VALID); });
+                });
+            }
+            return static_cast<Xapian::doccount>(m_spy->counted_matches() - before);
+        }
+    }
+    if (m_columns.size() > 1 && shard_by_shard) {
         Xapian::doccount matches = 0;
         for (std::size_t shard = 0; shard < m_columns.size(); ++shard) {
             const Xapian::Database& database = m_columns.shard(shard);

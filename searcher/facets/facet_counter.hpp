@@ -44,13 +44,14 @@ public:
     /// set to the document count, so the counts are exact.
     void attach(Xapian::Enquire& enquire);
 
-    /// Counts the facets over every match of an enquire over `db` (which `prepare` sets up: its
-    /// query and weighting) in a pass of its own, and returns the matches (articles). With
-    /// `shard_by_shard` and facet columns over several shards, one enquire per shard, each
-    /// reading its shard's column; the caller allows it when the matches do not depend on the
-    /// shards' statistics (no weight cutoff).
-    Xapian::doccount count(const Xapian::Database& db, const std::function<void(Xapian::Enquire&)>& prepare,
-                           bool shard_by_shard);
+    /// Counts the facets over every match of `query` over `db` in a pass of its own, and returns
+    /// the matches (articles); `prepare` sets up an enquire for it (its query and weighting).
+    /// With `shard_by_shard`, which the caller allows when the matches do not depend on
+    /// weights or the shards' statistics (no weight cutoff), and facet columns: the matches are
+    /// walked from the posting lists of each shard where the query allows it (MatchWalker),
+    /// else found by one enquire per shard, each reading its shard's column.
+    Xapian::doccount count(const Xapian::Database& db, const Xapian::Query& query,
+                           const std::function<void(Xapian::Enquire&)>& prepare, bool shard_by_shard);
 
     /// After the enquire it was attached to ran `query` over `db`, the further passes counting
     /// needs (remote shards: see SlotFacetCounter::count_rest); nothing locally.

@@ -14,6 +14,7 @@
 #include "common/facet_dictionary.hpp"
 #include "common/schema.hpp"
 #include "searcher/facets/facet_counter.hpp"
+#include "searcher/facets/match_walker.hpp"
 #include "searcher/open_index.hpp"
 #include "searcher/options.hpp"
 #include "searcher/render/render_json.hpp"
@@ -126,7 +127,8 @@ std::vector<fs::path> segments_of(const fs::path& db) {
 std::pair<std::size_t, std::size_t> month_counted(const OpenIndex& index, bool shard_by_shard = false) {
     FacetCounter counter({"month"}, 10, false, nullptr, index.facet_dictionaries, index.facet_columns);
     const Xapian::doccount matches = counter.count(
-        index.db, [](Xapian::Enquire& enquire) { enquire.set_query(Xapian::Query::MatchAll); }, shard_by_shard);
+        index.db, Xapian::Query::MatchAll, [](Xapian::Enquire& enquire) { enquire.set_query(Xapian::Query::MatchAll); },
+        shard_by_shard);
     CHECK(matches == counter.counted());
     return {counter.counted(), counter.counted_by_number()};
 }
@@ -140,7 +142,7 @@ TEST_CASE("issue 20: on the BBC corpus every facet counted from dictionary numbe
     CHECK(numbered.documents == 2124);
     CHECK(numbered.numbered == numbered.documents);
     CHECK(numbered.beyond == 0);
-    check_same_facets(db, {"", "government", "\"prime minister\"", "Blair OR Brown"});
+    check_same_facets(db, {"", "government", "\"prime minister\"", "Blair OR Brown", "economy -growth", "oil AND price"});
     // news-index --check compares every document's numbers with its names (see test_nothing_lost
     // for the sanitizer option).
     const ScopedEnv xapian_check("ASAN_OPTIONS", with_asan_option("new_delete_type_mismatch=0"));
@@ -315,4 +317,45 @@ TEST_CASE("issue 20: news-index writes a facet column per segment, read only whi
     std::ofstream(column, std::ios::binary | std::ios::trunc) << "NDXFIDS1";
     CHECK(open_index(db).facet_columns.empty());
     check_same_facets(db, {""});
+}
+
+TEST_CASE("issue 20: the facets' match walker finds exactly the documents Xapian's matcher finds", "[e2e][facet_ids]") {
+    const Xapian::Database db(bbc_index().path().string());
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    parser.set_stemmer(Xapian::Stem("en"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+    std::vector<Xapian::Query> queries{Xapian::Query::MatchAll, Xapian::Query::MatchNothing, Xapian::Query("nosuchterm")};
+    for (const char* text : {"government", "Blair OR Brown", "economy -growth", "oil AND price AND NOT opec", "NOT film",
+                             "(music OR film) AND (award OR prize) -oscar", "market growth rate", "\"prime minister\""}) {
+        queries.push_back(parser.parse_query(text, flags));
+    }
+    queries.emplace_back(Xapian::Query::OP_AND_MAYBE, parser.parse_query("election", flags), parser.parse_query("labour", flags));
+    queries.emplace_back(Xapian::Query::OP_FILTER, parser.parse_query("tax", flags), Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zrise"), Xapian::Query("Zcut")));
+    queries.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, parser.parse_query("sport", flags), 2.0);
+    std::size_t walked = 0;
+    for (const Xapian::Query& query : queries) {
+        INFO(query.get_description());
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        std::vector<Xapian::docid> expected;
+        const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) expected.push_back(*it);
+        std::sort(expected.begin(), expected.end());
+        auto walker = MatchWalker::make(db, query);
+        if (query.get_description().find("PHRASE") != std::string::npos) {
+            CHECK(walker == nullptr);  // only the matcher knows where words stand
+            continue;
+        }
+        REQUIRE(walker != nullptr);
+        std::vector<Xapian::docid> found;
+        walker->for_each([&](Xapian::docid docid) { found.push_back(docid); });
+        CHECK(found == expected);
+        ++walked;
+    }
+    CHECK(walked == queries.size() - 1);
 }
