@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "common/errors.hpp"
+#include "common/facet_column.hpp"
 #include "common/facet_dictionary.hpp"
 #include "common/schema.hpp"
 #include "indexer/write/segment_set.hpp"
@@ -30,6 +31,29 @@ std::string first_error_line(const std::string& output) {
     return "see xapian-check";
 }
 
+// A facet column of the segment's revision must hold exactly its documents' values; one of an
+// older revision is never read, and the next run writes it again.
+void check_facet_column(const fs::path& segment, CheckReport& report) {
+    const fs::path column = segment / FacetColumn::file_name;
+    std::error_code error;
+    if (!fs::exists(column, error)) return;
+    try {
+        const Xapian::Database db(segment.string());
+        if (FacetColumn::revision_of(column) != db.get_revision()) {
+            report.notes.push_back(column.string() + " is of an older revision of its segment: searches do not read it, "
+                                                     "and the next run of news-index writes it again");
+        } else if (MappedFile::open(column).bytes() != FacetColumn::encode(db)) {
+            report.problems.push_back(column.string() + ": the facet column disagrees with its segment's documents "
+                                                        "(remove it: searches then read the documents, and the next "
+                                                        "run of news-index writes it again)");
+        }
+    } catch (const Xapian::Error& e) {
+        report.problems.push_back(column.string() + ": " + e.get_description());
+    } catch (const std::length_error& e) {
+        report.problems.push_back(column.string() + ": " + e.what());
+    }
+}
+
 void check_segment(const fs::path& segment, CheckReport& report) {
     std::ostringstream output;
     try {
@@ -40,7 +64,9 @@ void check_segment(const fs::path& segment, CheckReport& report) {
         }
     } catch (const Xapian::Error& e) {
         report.problems.push_back(segment.string() + ": " + e.get_description());
+        return;
     }
+    check_facet_column(segment, report);
 }
 
 // What is wrong with the document's slot_facet_ids value, when it is numbered by `dictionary`:

@@ -278,6 +278,14 @@ TEST_CASE("issue 20: news-index writes a facet column per segment, read only whi
             REQUIRE_FALSE(index.facet_columns.empty());
             CHECK(month_counted(index) == std::pair<std::size_t, std::size_t>{2124, 0});
         }
+        {
+            // news-index --check finds such a column.
+            const ScopedEnv xapian_check("ASAN_OPTIONS", with_asan_option("new_delete_type_mismatch=0"));
+            ToolRun check = run_tool(tool("news-index"), {"--check", "--db", db.string()});
+            INFO(check.out << check.err);
+            CHECK(check.exit_code != 0);
+            CHECK((check.out + check.err).find("facet column disagrees") != std::string::npos);
+        }
         std::ofstream(column, std::ios::binary | std::ios::trunc) << bytes;
     }
     // A writer moved the segment on (one article deleted, one changed): the column is of an older
