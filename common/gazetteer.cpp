@@ -356,6 +356,7 @@ void Gazetteer::add_key(std::string_view surface, Slot slot) {
 // Two entries spelt alike ("Time Warner", "TimeWarner" of two entries) leave the spelling to
 // neither: a spelling variant is a way back to one entry, never a choice between two.
 void Gazetteer::add_spelling(std::string key, Slot slot) {
+    note_known(key, known_spelling);
     auto [it, inserted] = m_spellings.try_emplace(std::move(key), slot);
     if (inserted || it->second.entry == slot.entry) return;
     if (slot.layer > it->second.layer) it->second = slot;
@@ -383,8 +384,9 @@ std::optional<GazetteerMatch> Gazetteer::find(std::string_view surface) const {
     }
     const std::string folded = fold_key(surface);
     if (auto match = find_key(folded)) return match;
-    if (m_spellings.empty()) return std::nullopt;
-    auto it = m_spellings.find(spelling_key(folded));
+    const std::string spelling = spelling_key(folded);
+    if (!may_be_known(spelling, known_spelling)) return std::nullopt;
+    auto it = m_spellings.find(spelling);
     if (it == m_spellings.end() || it->second.entry == no_entry) return std::nullopt;
     return match_of(it->second);
 }

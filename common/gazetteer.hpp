@@ -122,7 +122,7 @@ private:
     /// Key -> slot, searchable by std::string_view.
     using KeyMap = std::unordered_map<std::string, Slot, StringHash, std::equal_to<>>;
     /// The maps a string may be a key of (see m_known).
-    enum KnownAs : std::uint8_t { known_key = 1, known_first_word = 2, known_surname = 3 };
+    enum KnownAs : std::uint8_t { known_key = 1, known_first_word = 2, known_surname = 3, known_spelling = 4 };
     /// The size of m_known: with the built-in gazetteer's 9,000 or so keys, about one string in
     /// 800 that no map holds gets a "maybe".
     static constexpr std::size_t known_filter_bits = std::size_t{1} << 19;
@@ -155,7 +155,7 @@ private:
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_surnames;
     /// First word of a folded key -> the most words of a key starting with it.
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> m_first_words;
-    /// A Bloom filter of every key ever put in m_folded, m_first_words or m_surnames, with the map
+    /// A Bloom filter of every key ever put in m_folded, m_first_words, m_surnames or m_spellings, with the map
     /// it went in (two bits of known_filter_bits a key). Most lookups while tagging an article
     /// are of strings that no map holds: this answers them from 64 KB that stay in the cache,
     /// where the maps divide by a prime and follow pointers. Keys are never removed (a retired

@@ -108,10 +108,10 @@ SearchResult match(const Xapian::Database& db, const QueryBuilder& builder, cons
     // segments the pass reads the facet columns shard by shard (see FacetCounter::count). Not
     // under a weight cutoff, which needs the weights.
     // Remote shards run no spy of ours: Xapian's spies count articles on the collapsed pass.
-    const FacetColumns& read_columns = options.facet_columns ? columns : FacetColumns{};
     const bool facet_pass = !options.facets.empty() && !remote && (options.collapse || ranking.cutoff == 0);
     FacetCounter facets(options.facets, options.facet_limit, facet_pass && options.collapse, remote ? &db : nullptr,
-                        options.facets_from_names ? FacetDictionaries{} : dictionaries, read_columns);
+                        options.facets_from_names ? FacetDictionaries{} : dictionaries,
+                        options.facet_columns ? columns : FacetColumns{});
     std::optional<std::size_t> counted_articles;
     if (facet_pass) {
         // Counting needs no weights, unless a weight cutoff decides what matches.

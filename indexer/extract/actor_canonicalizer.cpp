@@ -253,8 +253,10 @@ private:
             const std::optional<ActorType> label_type = type;
             const GazetteerEntry* entry = entry_for(m, type);
             if (entry == nullptr || entry->ambiguous || type != label_type) continue;
-            const auto match = m_gazetteer.find(m.text);
-            if (match && match->via_demonym) continue;
+            // entry_for() gives a nationality's country only to a place; an unsure one is none.
+            if (*type == ActorType::place) {
+                if (const auto match = m_gazetteer.find(m.text); match && match->via_demonym) continue;
+            }
             if (const std::size_t added = add(i); added != no_group)
                 m_groups[added].evidence.push_back("the recogniser is unsure of \"" + m.text + "\" (margin " +
                                                    std::to_string(static_cast<int>(m.margin)) +

@@ -470,6 +470,13 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
 Xapian::doccount FacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                      const std::function<void(Xapian::Enquire&)>& prepare, bool shard_by_shard) {
     if (!m_spy || m_facets.empty()) return 0;
+    // The matcher showing the spy every match of `database`, set up by `prepare`.
+    auto matcher_pass = [&](const Xapian::Database& database) {
+        Xapian::Enquire enquire(database);
+        prepare(enquire);
+        enquire.add_matchspy(m_spy.get());
+        return enquire.get_mset(0, 0, database.get_doccount()).get_matches_lower_bound();
+    };
     if (!m_columns.empty() && shard_by_shard) {
         // Without the matcher, where every shard's matches can be walked from posting lists.
         std::vector<std::unique_ptr<MatchWalker>> walkers;
@@ -493,19 +500,14 @@ Xapian::doccount FacetCounter::count(const Xapian::Database& db, const Xapian::Q
     if (m_columns.size() > 1 && shard_by_shard) {
         Xapian::doccount matches = 0;
         for (std::size_t shard = 0; shard < m_columns.size(); ++shard) {
-            const Xapian::Database& database = m_columns.shard(shard);
-            Xapian::Enquire enquire(database);
-            prepare(enquire);
-            enquire.add_matchspy(m_spy.get());
             m_spy->read_columns_of(shard);
-            matches += enquire.get_mset(0, 0, database.get_doccount()).get_matches_lower_bound();
+            matches += matcher_pass(m_columns.shard(shard));
         }
         return matches;
     }
-    Xapian::Enquire enquire(db);
-    prepare(enquire);
-    attach(enquire);
-    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
+    // A database of one shard shows the spy its own docids.
+    m_spy->read_columns_of(m_columns.size() == 1 ? std::optional<std::size_t>(0) : std::nullopt);
+    return matcher_pass(db);
 }
 
 void FacetCounter::count_rest(const Xapian::Database& db, const Xapian::Query& query) {
