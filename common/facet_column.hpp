@@ -8,10 +8,10 @@
 /// commit; a reader uses it only while the segment is at that revision, so a stale or damaged
 /// column is never read, only left unused (the values are read from Xapian again).
 ///
-/// Layout: a 32-byte header (magic `NDXFIDS1`, the segment's revision in 8 bytes, its last
-/// docid in 4, 4 zero bytes, the values' total bytes in 8; little endian), then 4 bytes per
-/// docid 0..last (where each value ends among the values; docid d's value lies between the
-/// ends of d - 1 and d), then the values back to back.
+/// Layout: a 32-byte header (magic `NDXFIDS2`, the segment's revision in 8 bytes, its last
+/// docid in 4, the totals' bytes in 4, the values' total bytes in 8; little endian), then 4 bytes
+/// per docid 0..last (where each value ends among the values; docid d's value lies between the
+/// ends of d - 1 and d), then the values back to back, then the totals (FacetTotals).
 
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +23,7 @@
 
 #include <xapian.h>
 
+#include "common/facet_totals.hpp"
 #include "common/mapped_file.hpp"
 
 namespace newsdex {
@@ -53,6 +54,13 @@ public:
         return m_values.substr(begin, end - begin);
     }
 
+    /// The segment's last docid when the column was written.
+    [[nodiscard]] Xapian::docid last_docid() const { return m_last_docid; }
+
+    /// The totals of the segment's facet numbers; nullptr when they are unusable (some document
+    /// has no value of the same dictionary).
+    [[nodiscard]] const FacetTotals* totals() const { return m_totals ? &*m_totals : nullptr; }
+
 private:
     FacetColumn() = default;
     [[nodiscard]] std::uint32_t end_of(Xapian::docid docid) const;
@@ -61,6 +69,7 @@ private:
     const char* m_ends = nullptr;
     std::string_view m_values;
     Xapian::docid m_last_docid = 0;
+    std::optional<FacetTotals> m_totals;
 };
 
 /// The facet columns of every shard of an opened database, in its order, with each shard opened
@@ -86,6 +95,9 @@ public:
     [[nodiscard]] std::string_view value(std::size_t shard, Xapian::docid docid) const {
         return m_columns[shard]->value(docid);
     }
+
+    /// The column of shard `shard`.
+    [[nodiscard]] const FacetColumn& column(std::size_t shard) const { return *m_columns[shard]; }
 
 private:
     std::vector<Xapian::Database> m_shards;

@@ -7,7 +7,7 @@ namespace format = facet_dictionary_format;
 
 std::string facet_dictionary_format::header(std::string_view magic, std::uint32_t tag) {
     std::string bytes(magic);
-    for (int i = 0; i < 4; ++i) bytes += static_cast<char>((tag >> (8 * i)) & 0xff);
+    append_le(bytes, tag, 4);
     bytes.append(header_bytes - bytes.size(), '\0');
     return bytes;
 }

@@ -46,6 +46,11 @@ inline constexpr std::size_t end_bytes = 4;
 /// The tag of a file starting with `bytes`, when it starts with a header of `magic`.
 [[nodiscard]] std::optional<std::uint32_t> tag_of(std::string_view bytes, std::string_view magic);
 
+/// Appends the `bytes` low bytes of `value`, little endian.
+inline void append_le(std::string& out, std::uint64_t value, int bytes) {
+    for (int i = 0; i < bytes; ++i) out += static_cast<char>((value >> (8 * i)) & 0xff);
+}
+
 /// The number written at `p` (4 bytes, little endian).
 [[nodiscard]] inline std::uint32_t read_end(const char* p) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(p);

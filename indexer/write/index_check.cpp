@@ -40,8 +40,9 @@ void check_facet_column(const fs::path& segment, CheckReport& report) {
     try {
         const Xapian::Database db(segment.string());
         if (FacetColumn::revision_of(column) != db.get_revision()) {
-            report.notes.push_back(column.string() + " is of an older revision of its segment: searches do not read it, "
-                                                     "and the next run of news-index writes it again");
+            report.notes.push_back(column.string() +
+                                   " is of an older revision of its segment or an older format: searches do not read "
+                                   "it, and the next run of news-index writes it again");
         } else if (MappedFile::open(column).bytes() != FacetColumn::encode(db)) {
             report.problems.push_back(column.string() + ": the facet column disagrees with its segment's documents "
                                                         "(remove it: searches then read the documents, and the next "

@@ -171,6 +171,10 @@ public:
     // gives its document, asked for only when its values must be read.
     template <class DocumentOf>
     void count_match(Xapian::docid docid, DocumentOf&& document_of) {
+        if (m_vouched) {
+            count_vouched(docid);
+            return;
+        }
         ++m_matches;
         std::size_t d = no_dictionary;
         std::optional<Xapian::Document> document;
@@ -197,7 +201,184 @@ public:
     }
 
     // The shard of the columns the documents shown next come from; nullopt: read their values.
-    void read_columns_of(std::optional<std::size_t> shard) { m_shard = shard; }
+    void read_columns_of(std::optional<std::size_t> shard) {
+        m_shard = shard;
+        m_vouched = shard && vouch(*shard);
+    }
+
+    // The dictionary (index in m_dictionaries) of every document of shard `shard`, when its
+    // totals vouch that each has a well-formed value whose numbers all lie within that dictionary,
+    // so they can be counted as they are read, unchecked; nullopt otherwise (or when the facets
+    // are counted by name).
+    std::optional<std::size_t> vouched_dictionary(std::size_t shard) const {
+        const FacetTotals* totals = m_columns.column(shard).totals();
+        if (!totals || !m_counts_by_number) return std::nullopt;
+        for (std::size_t d = 0; d < m_dictionaries.size(); ++d) {
+            const FacetDictionary& dictionary = *m_dictionaries[d];
+            if (dictionary.tag() != totals->tag()) continue;
+            if (totals->ids_bound() > dictionary.size() || totals->clusters_bound() > dictionary.clusters()) break;
+            return d;
+        }
+        return std::nullopt;
+    }
+
+    // Sets up count_vouched() for shard `shard`; false when its totals do not vouch for it, or when
+    // stories were counted by key so far.
+    bool vouch(std::size_t shard) {
+        const std::optional<std::size_t> d = vouched_dictionary(shard);
+        if (!d) return false;
+        const bool seen_by_other = m_cluster_dictionary != no_dictionary && m_cluster_dictionary != *d;
+        if (m_stories && (m_clusters_by_key || seen_by_other)) return false;
+        const FacetDictionary& dictionary = *m_dictionaries[*d];
+        if (m_stories) {
+            m_cluster_dictionary = *d;
+            m_seen.resize(std::max(m_seen.size(), (std::size_t{dictionary.clusters()} + 63) / 64), 0);
+        }
+        m_vouched_ids = dictionary.size();
+        m_vouched_clusters = dictionary.clusters();
+        for (auto& counters : m_vouched_counters) counters.clear();
+        for (unsigned kind = 0; kind < m_facets_of_kind.size(); ++kind) {
+            for (std::size_t f : m_facets_of_kind[kind]) {
+                std::vector<std::uint32_t>& counts = m_facets[f].id_counts[*d];
+                if (counts.empty()) counts.resize(dictionary.size(), 0);
+                m_vouched_counters[kind].push_back(counts.data());
+            }
+        }
+        if (m_reads_dates) {
+            std::vector<std::uint32_t>& counts = m_date_id_counts[*d];
+            if (counts.empty()) counts.resize(dictionary.size(), 0);
+            m_vouched_counters[static_cast<unsigned>(schema::FacetIdKind::date)].push_back(counts.data());
+        }
+        return true;
+    }
+
+    // count_match() of a shard vouch() vouched for.
+    void count_vouched(Xapian::docid docid) {
+        ++m_matches;
+        const bool counted = add_vouched(m_columns.value(*m_shard, docid), 1, [this](std::uint32_t cluster) {
+            if (!m_stories) return true;
+            std::uint64_t& word = m_seen[cluster / 64];
+            const std::uint64_t bit = std::uint64_t{1} << (cluster % 64);
+            if ((word & bit) != 0) return false;
+            word |= bit;
+            return true;
+        });
+        if (counted) {
+            ++m_counted;
+            ++m_counted_by_number;
+        }
+    }
+
+    // Adds `n` (-1 takes away) to the counts of the numbers in `packed`, a value of a shard vouch()
+    // vouched for, decoded and counted in one go; but first, when it has a cluster (its first
+    // record), asks `count_cluster(cluster)` whether to count it at all. Returns whether it did.
+    template <class CountCluster>
+    bool add_vouched(std::string_view packed, std::int64_t n, CountCluster&& count_cluster) {
+        if (packed.size() < schema::detail::facet_ids_tag_bytes) return false;  // no document there
+        const auto* p = reinterpret_cast<const unsigned char*>(packed.data()) + schema::detail::facet_ids_tag_bytes;
+        const auto* end = reinterpret_cast<const unsigned char*>(packed.data()) + packed.size();
+        const auto add = static_cast<std::uint32_t>(n);
+        bool dated = false;
+        while (p != end) {
+            std::uint64_t value = 0;
+            for (unsigned shift = 0; p != end && shift < 64; shift += 7) {
+                const unsigned char byte = *p++;
+                value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+                if (byte < 0x80) break;
+            }
+            const auto kind = static_cast<schema::FacetIdKind>(value & ((1u << schema::detail::facet_id_kind_bits) - 1));
+            const std::uint64_t id = value >> schema::detail::facet_id_kind_bits;
+            // The totals vouch for the numbers; the bounds are checked all the same, so that a
+            // column damaged since it was written gives wrong counts (which --check reports)
+            // rather than writes out of bounds.
+            if (kind == schema::FacetIdKind::cluster) {
+                if (id >= m_vouched_clusters) return false;
+                if (!count_cluster(static_cast<std::uint32_t>(id))) return false;
+                continue;
+            }
+            if (section_of(kind) > m_last_section) break;
+            if (id >= m_vouched_ids) continue;
+            if (kind == schema::FacetIdKind::date) dated = true;
+            for (std::uint32_t* counts : m_vouched_counters[static_cast<unsigned>(kind)]) counts[id] += add;
+        }
+        if (!dated && m_reads_dates) m_undated_by_number += static_cast<std::size_t>(n);
+        return true;
+    }
+
+    // Starts counting shard `shard` by its complement: every document (or story) of the shard's
+    // totals is counted at once, then uncount() takes away each document that does not match, and
+    // count_match_by_complement() is shown each match. False, with nothing counted, when the
+    // totals cannot serve: none, of a dictionary the counter does not know, facets counted by name,
+    // or stories over several shards (a story's first match may then lie in another shard).
+    bool count_totals_of(std::size_t shard) {
+        const FacetTotals* totals = m_columns.column(shard).totals();
+        if (!totals || !m_counts_by_number) return false;
+        if (m_stories && (m_columns.size() != 1 || m_matches != 0)) return false;
+        const std::optional<std::size_t> vouched = vouched_dictionary(shard);
+        if (!vouched || !m_vouched || m_shard != shard) return false;  // read_columns_of(shard) vouched for it
+        const std::size_t d = *vouched;
+        const FacetDictionary& dictionary = *m_dictionaries[d];
+        for (schema::FacetIdKind kind : facet_id_kinds) {
+            const std::vector<std::uint32_t*>& counters = m_vouched_counters[static_cast<unsigned>(kind)];
+            if (counters.empty()) continue;
+            const auto [first, last] = totals->entries_of(kind);
+            for (std::size_t i = first; i < last; ++i) {
+                const FacetTotals::Entry entry = totals->entry(i);
+                const std::uint32_t n = m_stories ? entry.stories : entry.documents;
+                if (entry.id == FacetTotals::undated) {
+                    m_undated_by_number += n;
+                } else if (entry.id < m_vouched_ids) {
+                    for (std::uint32_t* counts : counters) counts[entry.id] += n;
+                }
+            }
+        }
+        const std::size_t counted = m_stories ? totals->stories() : totals->documents();
+        m_counted += counted;
+        m_counted_by_number += counted;
+        const std::size_t lost_words = m_stories ? (std::size_t{dictionary.clusters()} + 63) / 64 : 0;
+        m_complement = Complement{shard, d, totals, std::vector<std::uint64_t>(lost_words, 0)};
+        return true;
+    }
+
+    // Takes away the document `docid` of the shard count_totals_of() counted, which does not match.
+    void uncount(Xapian::docid docid) {
+        Complement& complement = *m_complement;
+        if (m_stories && !complement.totals->first_of_story(docid)) return;  // never counted
+        const bool uncounted = add_vouched(m_columns.value(complement.shard, docid), -1, [&](std::uint32_t cluster) {
+            // The story may still be counted, by its first match.
+            if (m_stories) complement.lost[cluster / 64] |= std::uint64_t{1} << (cluster % 64);
+            return true;
+        });
+        if (uncounted) {
+            --m_counted;
+            --m_counted_by_number;
+        }
+    }
+
+    // The match `docid` of the shard count_totals_of() counted: already counted, unless it is the
+    // first match of a story whose first document does not match.
+    void count_match_by_complement(Xapian::docid docid) {
+        ++m_matches;
+        Complement& complement = *m_complement;
+        if (!m_stories || complement.totals->first_of_story(docid)) return;
+        const bool counted = add_vouched(m_columns.value(complement.shard, docid), 1, [&](std::uint32_t cluster) {
+            std::uint64_t& word = complement.lost[cluster / 64];
+            const std::uint64_t bit = std::uint64_t{1} << (cluster % 64);
+            if ((word & bit) == 0) return false;
+            word &= ~bit;
+            return true;
+        });
+        if (counted) {
+            ++m_counted;
+            ++m_counted_by_number;
+        }
+    }
+
+    // `matches` matches, all counted by the totals.
+    void count_matches_by_complement(std::size_t matches) { m_matches += matches; }
+
+    // Ends counting by complement.
+    void end_complement() { m_complement.reset(); }
 
     Xapian::MatchSpy* clone() const override { return nullptr; }  // local databases only
     std::string name() const override { return "newsdex.FacetSpy"; }
@@ -400,9 +581,23 @@ private:
                            [type](const Facet& facet) { return facet.source.counts_actor(type); });
     }
 
+    // The shard being counted by its complement (count_totals_of).
+    struct Complement {
+        std::size_t shard = 0;
+        std::size_t dictionary = 0;   ///< its totals' dictionary, in m_dictionaries
+        const FacetTotals* totals = nullptr;
+        std::vector<std::uint64_t> lost;  ///< stories: clusters whose first document does not match, not yet counted
+    };
+
     bool m_stories;
     const FacetColumns& m_columns;    ///< the numbers by shard and docid, when the index has them
+    std::optional<Complement> m_complement;
     std::optional<std::size_t> m_shard;  ///< the shard of m_columns being counted, if any
+    bool m_vouched = false;              ///< its totals vouch for its numbers: count_vouched()
+    /// For count_vouched(): by FacetIdKind, the counts (by number) each record of the kind adds to.
+    std::array<std::vector<std::uint32_t*>, std::size(facet_id_kinds)> m_vouched_counters;
+    std::uint64_t m_vouched_ids = 0;       ///< the size of every counts array of m_vouched_counters
+    std::uint64_t m_vouched_clusters = 0;  ///< cluster numbers in m_seen (and a complement's lost)
     std::string m_value;              ///< one document's slot_facet_ids value, without columns
     bool m_reads_actors = false;      ///< some facet counts actors
     bool m_reads_dates = false;       ///< some facet counts dates
@@ -489,8 +684,28 @@ Xapian::doccount FacetCounter::count(const Xapian::Database& db, const Xapian::Q
             const std::size_t before = m_spy->counted_matches();
             for (std::size_t shard = 0; shard < walkers.size(); ++shard) {
                 const Xapian::Database& database = m_columns.shard(shard);
+                MatchWalker& walker = *walkers[shard];
                 m_spy->read_columns_of(shard);
-                walkers[shard]->for_each([&](Xapian::docid docid) {
+                // Most of the shard matching: counted by the documents that do not.
+                if (walker.fraction() > 0.5 && m_spy->count_totals_of(shard)) {
+                    if (walker.matches_everything()) {
+                        // Only the docids of no document are missing: nothing to take away, and
+                        // no story has lost its first document.
+                        m_spy->count_matches_by_complement(database.get_doccount());
+                        m_spy->end_complement();
+                        continue;
+                    }
+                    Xapian::docid next = 1;
+                    walker.for_each([&](Xapian::docid docid) {
+                        for (; next < docid; ++next) m_spy->uncount(next);
+                        m_spy->count_match_by_complement(docid);
+                        next = docid + 1;
+                    });
+                    for (; next <= m_columns.column(shard).last_docid(); ++next) m_spy->uncount(next);
+                    m_spy->end_complement();
+                    continue;
+                }
+                walker.for_each([&](Xapian::docid docid) {
                     m_spy->count_match(docid, [&] { return database.get_document(docid, Xapian::DOC_ASSUME_VALID); });
                 });
             }

@@ -11,7 +11,14 @@ using Walkers = std::vector<std::unique_ptr<MatchWalker>>;
 class TermWalker : public MatchWalker {
 public:
     TermWalker(const Xapian::Database& db, const std::string& term)
-        : m_it(db.postlist_begin(term)), m_end(db.postlist_end(term)) {}
+        : m_it(db.postlist_begin(term)), m_end(db.postlist_end(term)), m_everything(term.empty()) {
+        const Xapian::doccount documents = db.get_doccount();
+        const Xapian::doccount matches = term.empty() ? documents : db.get_termfreq(term);
+        m_fraction = documents == 0 ? 0.0 : static_cast<double>(matches) / documents;
+    }
+
+    [[nodiscard]] double fraction() const override { return m_fraction; }
+    [[nodiscard]] bool matches_everything() const override { return m_everything; }
 
     Xapian::docid at_least(Xapian::docid docid) override {
         if (m_it == m_end) return end;
@@ -22,14 +29,20 @@ public:
         return m_it == m_end ? end : *m_it;
     }
 
+protected:
+    std::optional<Postings> single_posting_list() override { return Postings{m_it, m_end}; }
+
 private:
     Xapian::PostingIterator m_it;
     Xapian::PostingIterator m_end;
+    bool m_everything;
+    double m_fraction = 0;
 };
 
 class NothingWalker : public MatchWalker {
 public:
     Xapian::docid at_least(Xapian::docid) override { return end; }
+    [[nodiscard]] double fraction() const override { return 0; }
 };
 
 class AndWalker : public MatchWalker {
@@ -53,6 +66,12 @@ public:
         return docid;
     }
 
+    [[nodiscard]] double fraction() const override {
+        double all = 1;
+        for (const auto& part : m_parts) all *= part->fraction();
+        return all;
+    }
+
 private:
     Walkers m_parts;
 };
@@ -65,6 +84,12 @@ public:
         Xapian::docid first = end;
         for (auto& part : m_parts) first = std::min(first, part->at_least(docid));
         return first;
+    }
+
+    [[nodiscard]] double fraction() const override {
+        double none = 1;
+        for (const auto& part : m_parts) none *= 1 - part->fraction();
+        return 1 - none;
     }
 
 private:
@@ -82,6 +107,8 @@ public:
         }
         return end;
     }
+
+    [[nodiscard]] double fraction() const override { return m_wanted->fraction() * (1 - m_unwanted->fraction()); }
 
 private:
     std::unique_ptr<MatchWalker> m_wanted;

@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 
 #include <xapian.h>
 
 #include "common/facet_column.hpp"
 #include "common/facet_dictionary.hpp"
+#include "common/facet_totals.hpp"
 #include "common/schema.hpp"
 #include "searcher/facets/facet_counter.hpp"
 #include "searcher/facets/match_walker.hpp"
@@ -271,7 +273,7 @@ TEST_CASE("issue 20: news-index writes a facet column per segment, read only whi
         }
         REQUIRE(bytes.size() > 32);
         const std::uint32_t last = facet_dictionary_format::read_end(bytes.data() + 16);
-        std::string blank = bytes.substr(0, 24) + std::string(8, '\0') + std::string(4 * (std::size_t{last} + 1), '\0');
+        std::string blank = bytes.substr(0, 20) + std::string(12, '\0') + std::string(4 * (std::size_t{last} + 1), '\0');
         std::ofstream(column, std::ios::binary | std::ios::trunc) << blank;
         {
             const OpenIndex index = open_index(db);
@@ -366,4 +368,134 @@ TEST_CASE("issue 20: the facets' match walker finds exactly the documents Xapian
         ++walked;
     }
     CHECK(walked == queries.size() - 1);
+}
+
+namespace {
+
+// The bytes of `file`.
+std::string read_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// The month facet of news-search --json for `query`, every article counted.
+json month_facet(const fs::path& db, const std::string& query) {
+    const OpenIndex index = open_index(db);
+    SearchOptions options;
+    options.db = db;
+    if (!query.empty()) options.query = {query};
+    options.facets = {"month"};
+    options.limit = 0;
+    options.collapse = false;
+    return json::parse(render_search_json(run_search(index, options)))["facets"]["month"];
+}
+
+// The sum of every "count" in `j`: a timeline's articles, dated at any precision or not.
+std::size_t sum_of_counts(const json& j) {
+    std::size_t sum = 0;
+    if (j.is_object()) {
+        for (const auto& [key, value] : j.items()) {
+            sum += key == "count" && value.is_number() ? value.get<std::size_t>() : sum_of_counts(value);
+        }
+    } else if (j.is_array()) {
+        for (const auto& value : j) sum += sum_of_counts(value);
+    }
+    return sum;
+}
+
+}  // namespace
+
+TEST_CASE("issue 20: a query matching most of a segment is counted from the column's totals less the documents it does "
+          "not match",
+          "[e2e][facet_ids]") {
+    TempDir dir;
+    const fs::path db = dir / "bbc";
+    fs::copy(bbc_index().path(), db, fs::copy_options::recursive);
+    const std::vector<fs::path> segments = segments_of(db);
+    REQUIRE(segments.size() == 1);
+    {
+        const OpenIndex index = open_index(db);
+        REQUIRE(index.facet_columns.size() == 1);
+        const FacetTotals* totals = index.facet_columns.column(0).totals();
+        REQUIRE(totals != nullptr);
+        CHECK(totals->documents() == index.db.get_doccount());
+        // Each story's first document, and every document of no story.
+        std::set<std::string> clusters;
+        std::size_t stories = 0;
+        for (auto it = index.db.postlist_begin(""); it != index.db.postlist_end(""); ++it) {
+            const std::string cluster = index.db.get_document(*it).get_value(schema::slot_cluster);
+            const bool first = cluster.empty() || clusters.insert(cluster).second;
+            stories += first ? 1 : 0;
+            CHECK(totals->first_of_story(*it) == first);
+        }
+        CHECK(totals->stories() == stories);
+        CHECK(stories < totals->documents());  // the corpus has near copies
+    }
+    // Queries that most articles match, some with documents missing all over the segment (pure NOT,
+    // AND_NOT), each counted the same from the totals as from the matches and from the names.
+    const Xapian::Database whole(db.string());
+    CHECK(whole.get_termfreq("Zthe") * 2 > whole.get_doccount());
+    CHECK(whole.get_termfreq("Zsaid") * 2 > whole.get_doccount());
+    check_same_facets(db, {"", "the", "said -market", "NOT film", "the OR growth", "said AND NOT (film OR music)"});
+
+    // The totals are what is read: a column whose totals give one month 1000 more articles shows
+    // them over every article and over "the", not over a query that few articles match.
+    const json all_before = month_facet(db, "");
+    const json the_before = month_facet(db, "the");
+    const json few_before = month_facet(db, "film");
+    const fs::path column = segments.front() / FacetColumn::file_name;
+    const std::string bytes = read_bytes(column);
+    const std::uint32_t last = facet_dictionary_format::read_end(bytes.data() + 16);
+    const std::uint64_t values = facet_dictionary_format::read_end(bytes.data() + 24);
+    const std::size_t totals_at = 32 + 4 * (std::size_t{last} + 1) + values;
+    const std::size_t first_entry = totals_at + 28;
+    REQUIRE(facet_dictionary_format::read_end(bytes.data() + first_entry) == static_cast<unsigned>(schema::FacetIdKind::date));
+    std::string changed = bytes;
+    const std::uint32_t documents = facet_dictionary_format::read_end(bytes.data() + first_entry + 8);
+    const std::string more = [&] {
+        std::string out;
+        facet_dictionary_format::append_le(out, documents + 1000, 4);
+        return out;
+    }();
+    changed.replace(first_entry + 8, 4, more);
+    std::ofstream(column, std::ios::binary | std::ios::trunc) << changed;
+    INFO(all_before.dump());
+    CHECK(sum_of_counts(all_before) == whole.get_doccount());
+    CHECK(sum_of_counts(month_facet(db, "")) == sum_of_counts(all_before) + 1000);
+    CHECK(sum_of_counts(month_facet(db, "the")) == sum_of_counts(the_before) + 1000);
+    CHECK(month_facet(db, "film") == few_before);
+}
+
+TEST_CASE("issue 20: the match walker estimates the share of documents a query matches from its terms",
+          "[e2e][facet_ids]") {
+    const Xapian::Database db(bbc_index().path().string());
+    const double documents = db.get_doccount();
+    const double the = db.get_termfreq("Zthe") / documents;
+    const double film = db.get_termfreq("Zfilm") / documents;
+    auto walker_of = [&](const Xapian::Query& query) {
+        auto walker = MatchWalker::make(db, query);
+        REQUIRE(walker != nullptr);
+        return walker;
+    };
+    CHECK(walker_of(Xapian::Query::MatchAll)->matches_everything());
+    CHECK(walker_of(Xapian::Query::MatchAll)->fraction() == Approx(1.0));
+    CHECK_FALSE(walker_of(Xapian::Query("Zthe"))->matches_everything());
+    CHECK(walker_of(Xapian::Query("Zthe"))->fraction() == Approx(the));
+    CHECK(walker_of(Xapian::Query::MatchNothing)->fraction() == 0.0);
+    const Xapian::Query the_film(Xapian::Query::OP_AND, Xapian::Query("Zthe"), Xapian::Query("Zfilm"));
+    CHECK(walker_of(the_film)->fraction() == Approx(the * film));
+    const Xapian::Query the_or_film(Xapian::Query::OP_OR, Xapian::Query("Zthe"), Xapian::Query("Zfilm"));
+    CHECK(walker_of(the_or_film)->fraction() == Approx(1 - (1 - the) * (1 - film)));
+    const Xapian::Query not_film(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query("Zfilm"));
+    CHECK(walker_of(not_film)->fraction() == Approx(1 - film));
+    CHECK_FALSE(walker_of(not_film)->matches_everything());
+    // A walker read straight through (one posting list) finds what one read by at_least() finds.
+    std::vector<Xapian::docid> straight;
+    walker_of(Xapian::Query("Zfilm"))->for_each([&](Xapian::docid docid) { straight.push_back(docid); });
+    std::vector<Xapian::docid> stepped;
+    auto stepping = walker_of(Xapian::Query("Zfilm"));
+    for (Xapian::docid docid = stepping->at_least(1); docid != MatchWalker::end; docid = stepping->at_least(docid + 1))
+        stepped.push_back(docid);
+    CHECK(straight.size() == db.get_termfreq("Zfilm"));
+    CHECK(straight == stepped);
 }
