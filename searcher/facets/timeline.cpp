@@ -94,18 +94,53 @@ bool fits(DatePrecision precision, Period period) {
     return false;
 }
 
-// The counts of one key: a count per column and the base.
+// A period as a number that orders as its label does: the day number (day), the day number of
+// its Monday (week), year * 12 + month - 1 (month), the year (year). Counting by number spares a
+// label and a string key for each of the thousands of distinct dates a facet counts (1.5 of a
+// month facet's 2 ms over 15,000 articles went to them); only the rows shown get labels.
+std::optional<long> period_number(std::string_view yyyymmdd, Period period) {
+    if (yyyymmdd.size() != 8 || !all_digits(yyyymmdd)) return std::nullopt;
+    const Civil c{number(yyyymmdd.substr(0, 4)), number(yyyymmdd.substr(4, 2)), number(yyyymmdd.substr(6, 2))};
+    if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > 31) return std::nullopt;
+    switch (period) {
+        case Period::day: return days_from_civil(c);
+        case Period::week: {
+            const long days = days_from_civil(c);
+            return days - iso_weekday(days) + 1;
+        }
+        case Period::month: return c.year * 12L + c.month - 1;
+        case Period::year: return c.year;
+    }
+    return std::nullopt;
+}
+
+long next_period_number(long number, Period period) { return number + (period == Period::week ? 7 : 1); }
+
+std::string period_label(long number, Period period) {
+    switch (period) {
+        case Period::day: return day_label(civil_from_days(number));
+        case Period::week: {
+            auto [year, week] = iso_week(number);
+            return week_label(year, week);
+        }
+        case Period::month: return month_label(static_cast<int>(number / 12), static_cast<int>(number % 12) + 1);
+        case Period::year: return std::to_string(number);
+    }
+    return {};
+}
+
+// The counts of one period: a count per column and the base.
 struct Cell {
     std::vector<std::size_t> counts;
     std::size_t base = 0;
 };
 
-// Counts by key for one kind of row (the periods, the month-only or year-only dates).
+// Counts by period number for one kind of row (the periods, the month-only or year-only dates).
 class Table {
 public:
-    explicit Table(std::size_t columns) : m_columns(columns) {}
+    Table(std::size_t columns, Period period) : m_columns(columns), m_period(period) {}
 
-    void add(const std::string& key, std::optional<std::size_t> column, std::size_t count) {
+    void add(long key, std::optional<std::size_t> column, std::size_t count) {
         auto [it, added] = m_cells.try_emplace(key);
         if (added) it->second.counts.assign(m_columns, 0);
         if (column) {
@@ -116,10 +151,11 @@ public:
     }
 
     [[nodiscard]] bool empty() const { return m_cells.empty(); }
-    [[nodiscard]] const std::map<std::string, Cell>& cells() const { return m_cells; }
+    [[nodiscard]] const std::map<long, Cell>& cells() const { return m_cells; }
 
-    [[nodiscard]] TimelineRow row(const std::string& key, bool share) const {
-        TimelineRow row{key, std::vector<std::size_t>(m_columns, 0), std::nullopt};
+    // The row of period `key`, labelled `label`.
+    [[nodiscard]] TimelineRow row(long key, bool share, std::string label) const {
+        TimelineRow row{std::move(label), std::vector<std::size_t>(m_columns, 0), std::nullopt};
         if (auto it = m_cells.find(key); it != m_cells.end()) {
             row.counts = it->second.counts;
             if (share) row.base = it->second.base;
@@ -129,7 +165,9 @@ public:
         return row;
     }
 
-    // The counted keys, in order.
+    [[nodiscard]] TimelineRow row(long key, bool share) const { return row(key, share, period_label(key, m_period)); }
+
+    // The counted periods, in order.
     [[nodiscard]] std::vector<TimelineRow> rows(bool share) const {
         std::vector<TimelineRow> out;
         for (const auto& cell : m_cells) out.push_back(row(cell.first, share));
@@ -138,7 +176,8 @@ public:
 
 private:
     std::size_t m_columns;
-    std::map<std::string, Cell> m_cells;
+    Period m_period;
+    std::map<long, Cell> m_cells;
 };
 
 }  // namespace
@@ -188,21 +227,27 @@ std::string next_period(const std::string& key, Period period) {
 Timeline make_timeline(const TimelineInput& input) {
     const std::size_t columns = input.queries.size();
     const bool share = input.base.has_value();
-    Table periods(columns), month_only(columns), year_only(columns), unknown(columns);
+    Table periods(columns, input.period), month_only(columns, Period::month), year_only(columns, Period::year),
+        unknown(columns, Period::year);
+    constexpr long unknown_key = 0;
 
     auto count = [&](const DateCounts& counts, std::optional<std::size_t> column) {
         for (const FacetValue& value : counts) {
             const std::string_view raw = value.value;
             const auto precision = raw.size() == 9 ? schema::date_precision_of_value(raw.substr(8)) : std::nullopt;
             const std::string_view day = raw.substr(0, 8);
-            if (!precision || period_key(day, Period::day).empty()) {
-                unknown.add(std::string(schema::unknown_date), column, value.count);
+            const Period period = !precision || fits(*precision, input.period) ? input.period
+                                  : *precision == DatePrecision::month      ? Period::month
+                                                                            : Period::year;
+            const std::optional<long> key = precision ? period_number(day, period) : std::nullopt;
+            if (!key) {
+                unknown.add(unknown_key, column, value.count);
             } else if (fits(*precision, input.period)) {
-                periods.add(period_key(day, input.period), column, value.count);
+                periods.add(*key, column, value.count);
             } else if (*precision == DatePrecision::month) {
-                month_only.add(period_key(day, Period::month), column, value.count);
+                month_only.add(*key, column, value.count);
             } else {
-                year_only.add(period_key(day, Period::year), column, value.count);
+                year_only.add(*key, column, value.count);
             }
         }
     };
@@ -221,9 +266,9 @@ Timeline make_timeline(const TimelineInput& input) {
     }
     constexpr std::size_t max_periods = 200000;
     if (!periods.empty()) {
-        const std::string last = periods.cells().rbegin()->first;
-        for (std::string key = periods.cells().begin()->first; timeline.rows.size() < max_periods;
-             key = next_period(key, input.period)) {
+        const long last = periods.cells().rbegin()->first;
+        for (long key = periods.cells().begin()->first; timeline.rows.size() < max_periods;
+             key = next_period_number(key, input.period)) {
             timeline.rows.push_back(periods.row(key, share));
             if (key >= last) break;
         }
@@ -232,7 +277,7 @@ Timeline make_timeline(const TimelineInput& input) {
         timeline.coarser.push_back({"month", month_only.rows(share)});
     }
     if (input.period != Period::year) timeline.coarser.push_back({"year", year_only.rows(share)});
-    timeline.unknown = unknown.row(std::string(schema::unknown_date), share);
+    timeline.unknown = unknown.row(unknown_key, share, std::string(schema::unknown_date));
     return timeline;
 }
 

@@ -108,3 +108,22 @@ TEST_CASE("a timeline of nothing has no rows and a zero unknown row", "[timeline
     CHECK(empty.unknown.counts == std::vector<std::size_t>{0});
     CHECK(empty.unknown.base == 0);
 }
+
+TEST_CASE("a timeline counts a date that is no calendar date as unknown, and labels days across a leap year",
+          "[timeline]") {
+    const DateCounts counts{{"20221301d", 1}, {"20220100d", 2}, {"2022011d", 4}, {"20240228d", 8}, {"20240301d", 16}};
+    Timeline days = make_timeline({Period::day, {"q"}, {counts}, std::nullopt, false});
+    CHECK(days.unknown.counts[0] == 7);
+    REQUIRE(days.rows.size() == 3);
+    CHECK(days.rows[0].period == "2024-02-28");
+    CHECK(days.rows[1].period == "2024-02-29");
+    CHECK(days.rows[1].counts[0] == 0);
+    CHECK(days.rows[2].period == "2024-03-01");
+    CHECK(days.rows[2].counts[0] == 16);
+    Timeline weeks = make_timeline({Period::week, {"q"}, {DateCounts{{"20201231d", 1}, {"20210111d", 2}}}, std::nullopt, false});
+    REQUIRE(weeks.rows.size() == 3);
+    CHECK(weeks.rows[0].period == "2020-W53");
+    CHECK(weeks.rows[1].period == "2021-W01");
+    CHECK(weeks.rows[2].period == "2021-W02");
+    CHECK(weeks.rows[2].counts[0] == 2);
+}
