@@ -15,7 +15,8 @@ std::size_t bitmap_bytes(Xapian::docid last_docid) { return (std::size_t{last_do
 
 }  // namespace
 
-FacetTotals::Builder::Builder(Xapian::docid last_docid) : m_first_of_story(bitmap_bytes(last_docid), '\0') {}
+FacetTotals::Builder::Builder(Xapian::docid last_docid)
+    : m_first_of_story(bitmap_bytes(last_docid), '\0'), m_clusters(4 * (std::size_t{last_docid} + 1), '\0') {}
 
 void FacetTotals::Builder::add(Xapian::docid docid, std::string_view value) {
     const std::optional<std::uint32_t> tag = schema::facet_ids_tag(value);
@@ -39,13 +40,16 @@ void FacetTotals::Builder::add(Xapian::docid docid, std::string_view value) {
         }
         return true;
     });
-    if (!readable || too_large || docid / 8 >= m_first_of_story.size()) {
+    if (!readable || too_large || 4 * std::size_t{docid} >= m_clusters.size()) {
         m_whole = false;
         return;
     }
     if (!dated) m_records.push_back({schema::FacetIdKind::date, undated});
     bool first = true;
     if (cluster) {
+        std::string cluster_bytes;
+        append_le(cluster_bytes, std::uint64_t{*cluster} + 1, 4);
+        m_clusters.replace(4 * std::size_t{docid}, 4, cluster_bytes);
         if (*cluster >= m_cluster_seen.size()) m_cluster_seen.resize(std::size_t{*cluster} + 1, false);
         first = !m_cluster_seen[*cluster];
         m_cluster_seen[*cluster] = true;
@@ -82,6 +86,7 @@ std::string FacetTotals::Builder::encode(Xapian::doccount documents) const {
         }
     }
     out += m_first_of_story;
+    out += m_clusters;
     return out;
 }
 
@@ -97,9 +102,11 @@ std::optional<FacetTotals> FacetTotals::read(std::string_view section, Xapian::d
     totals.m_stories = read_end(p + 20);
     totals.m_entry_count = read_end(p + 24);
     const std::size_t entries_bytes = 4 * entry_numbers * totals.m_entry_count;
-    if (section.size() != 4 * header_numbers + entries_bytes + bitmap_bytes(last_docid)) return std::nullopt;
+    const std::size_t clusters_bytes = 4 * (std::size_t{last_docid} + 1);
+    if (section.size() != 4 * header_numbers + entries_bytes + bitmap_bytes(last_docid) + clusters_bytes) return std::nullopt;
     totals.m_entries = p + 4 * header_numbers;
-    totals.m_first_of_story = section.substr(4 * header_numbers + entries_bytes);
+    totals.m_first_of_story = section.substr(4 * header_numbers + entries_bytes, bitmap_bytes(last_docid));
+    totals.m_clusters = p + 4 * header_numbers + entries_bytes + bitmap_bytes(last_docid);
     totals.m_last_docid = last_docid;
     // Kinds known and in order, which entries_of() relies on.
     for (std::size_t i = 0; i < totals.m_entry_count; ++i) {
@@ -127,6 +134,13 @@ std::pair<std::size_t, std::size_t> FacetTotals::entries_of(schema::FacetIdKind 
     };
     const auto wanted = static_cast<unsigned>(kind);
     return {first_of(wanted), first_of(wanted + 1)};
+}
+
+std::optional<std::uint32_t> FacetTotals::cluster_of(Xapian::docid docid) const {
+    if (docid > m_last_docid) return std::nullopt;
+    const std::uint32_t stored = read_end(m_clusters + 4 * std::size_t{docid});
+    if (stored == 0) return std::nullopt;
+    return stored - 1;
 }
 
 FacetTotals::Entry FacetTotals::entry(std::size_t i) const {

@@ -11,7 +11,8 @@
 /// least dictionary size that holds every number, the least cluster count that holds every
 /// cluster number, the documents, the stories, the entries; then each entry (kind, number,
 /// documents, stories), ordered by kind and number; then a bit per docid 0..last, set for the
-/// first document of its story.
+/// first document of its story; then for each docid 0..last its cluster number + 1 (0: none),
+/// so that a match whose story may still be counted is found without reading its value.
 
 #include <cstdint>
 #include <map>
@@ -57,6 +58,7 @@ public:
         std::map<std::pair<unsigned, std::uint32_t>, std::pair<std::uint32_t, std::uint32_t>> m_counts;
         std::vector<bool> m_cluster_seen;
         std::string m_first_of_story;  ///< a bit per docid
+        std::string m_clusters;        ///< 4 bytes per docid
         std::vector<schema::FacetId> m_records;  ///< one document's, reused
     };
 
@@ -80,6 +82,9 @@ public:
         return docid <= m_last_docid && (static_cast<unsigned char>(m_first_of_story[docid / 8]) >> (docid % 8) & 1u) != 0;
     }
 
+    /// The cluster number of document `docid`; nullopt when it has none (or there is no such document).
+    [[nodiscard]] std::optional<std::uint32_t> cluster_of(Xapian::docid docid) const;
+
 private:
     FacetTotals() = default;
     std::uint32_t m_tag = 0;
@@ -90,6 +95,7 @@ private:
     std::size_t m_entry_count = 0;
     const char* m_entries = nullptr;
     std::string_view m_first_of_story;
+    const char* m_clusters = nullptr;
     Xapian::docid m_last_docid = 0;
 };
 

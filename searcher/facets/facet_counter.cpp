@@ -346,7 +346,12 @@ public:
         if (m_stories && !complement.totals->first_of_story(docid)) return;  // never counted
         const bool uncounted = add_vouched(m_columns.value(complement.shard, docid), -1, [&](std::uint32_t cluster) {
             // The story may still be counted, by its first match.
-            if (m_stories) complement.lost[cluster / 64] |= std::uint64_t{1} << (cluster % 64);
+            if (m_stories) {
+                std::uint64_t& word = complement.lost[cluster / 64];
+                const std::uint64_t bit = std::uint64_t{1} << (cluster % 64);
+                if ((word & bit) == 0) ++complement.lost_stories;
+                word |= bit;
+            }
             return true;
         });
         if (uncounted) {
@@ -360,14 +365,16 @@ public:
     void count_match_by_complement(Xapian::docid docid) {
         ++m_matches;
         Complement& complement = *m_complement;
-        if (!m_stories || complement.totals->first_of_story(docid)) return;
-        const bool counted = add_vouched(m_columns.value(complement.shard, docid), 1, [&](std::uint32_t cluster) {
-            std::uint64_t& word = complement.lost[cluster / 64];
-            const std::uint64_t bit = std::uint64_t{1} << (cluster % 64);
-            if ((word & bit) == 0) return false;
-            word &= ~bit;
-            return true;
-        });
+        if (!m_stories || complement.lost_stories == 0 || complement.totals->first_of_story(docid)) return;
+        // The totals give its cluster: its value is read only when its story is to be counted.
+        const std::optional<std::uint32_t> cluster = complement.totals->cluster_of(docid);
+        if (!cluster || *cluster >= m_vouched_clusters) return;
+        std::uint64_t& word = complement.lost[*cluster / 64];
+        const std::uint64_t bit = std::uint64_t{1} << (*cluster % 64);
+        if ((word & bit) == 0) return;
+        word &= ~bit;
+        --complement.lost_stories;
+        const bool counted = add_vouched(m_columns.value(complement.shard, docid), 1, [](std::uint32_t) { return true; });
         if (counted) {
             ++m_counted;
             ++m_counted_by_number;
@@ -587,6 +594,7 @@ private:
         std::size_t dictionary = 0;   ///< its totals' dictionary, in m_dictionaries
         const FacetTotals* totals = nullptr;
         std::vector<std::uint64_t> lost;  ///< stories: clusters whose first document does not match, not yet counted
+        std::size_t lost_stories = 0;      ///< the bits set in `lost`
     };
 
     bool m_stories;

@@ -62,6 +62,12 @@ TEST_CASE("issue 20: facet totals count each number by documents and by stories"
     CHECK_FALSE(totals->first_of_story(4));
     CHECK(totals->first_of_story(5));
     CHECK_FALSE(totals->first_of_story(6));
+    CHECK(totals->cluster_of(1) == 0u);
+    CHECK(totals->cluster_of(2) == std::nullopt);
+    CHECK(totals->cluster_of(3) == 0u);
+    CHECK(totals->cluster_of(4) == std::nullopt);
+    CHECK(totals->cluster_of(5) == 1u);
+    CHECK(totals->cluster_of(6) == std::nullopt);
     // Read against another column's length, the bytes do not fit.
     CHECK_FALSE(FacetTotals::read(bytes, 100));
     CHECK_FALSE(FacetTotals::read(bytes.substr(0, bytes.size() - 1), 5));
