@@ -171,7 +171,7 @@ public:
     // gives its document, asked for only when its values must be read.
     template <class DocumentOf>
     void count_match(Xapian::docid docid, DocumentOf&& document_of) {
-        if (m_vouched) {
+        if (m_vouched_dictionary) {
             count_vouched(docid);
             return;
         }
@@ -203,7 +203,7 @@ public:
     // The shard of the columns the documents shown next come from; nullopt: read their values.
     void read_columns_of(std::optional<std::size_t> shard) {
         m_shard = shard;
-        m_vouched = shard && vouch(*shard);
+        m_vouched_dictionary = shard ? vouch(*shard) : std::nullopt;
     }
 
     // The dictionary (index in m_dictionaries) of every document of shard `shard`, when its
@@ -222,13 +222,13 @@ public:
         return std::nullopt;
     }
 
-    // Sets up count_vouched() for shard `shard`; false when its totals do not vouch for it, or when
-    // stories were counted by key so far.
-    bool vouch(std::size_t shard) {
+    // Sets up count_vouched() for shard `shard` and returns the dictionary its totals vouch for;
+    // nullopt when they do not, or when stories were counted by key so far.
+    std::optional<std::size_t> vouch(std::size_t shard) {
         const std::optional<std::size_t> d = vouched_dictionary(shard);
-        if (!d) return false;
+        if (!d) return std::nullopt;
         const bool seen_by_other = m_cluster_dictionary != no_dictionary && m_cluster_dictionary != *d;
-        if (m_stories && (m_clusters_by_key || seen_by_other)) return false;
+        if (m_stories && (m_clusters_by_key || seen_by_other)) return std::nullopt;
         const FacetDictionary& dictionary = *m_dictionaries[*d];
         if (m_stories) {
             m_cluster_dictionary = *d;
@@ -249,7 +249,7 @@ public:
             if (counts.empty()) counts.resize(dictionary.size(), 0);
             m_vouched_counters[static_cast<unsigned>(schema::FacetIdKind::date)].push_back(counts.data());
         }
-        return true;
+        return d;
     }
 
     // count_match() of a shard vouch() vouched for.
@@ -305,19 +305,16 @@ public:
         return true;
     }
 
-    // Starts counting shard `shard` by its complement: every document (or story) of the shard's
-    // totals is counted at once, then uncount() takes away each document that does not match, and
-    // count_match_by_complement() is shown each match. False, with nothing counted, when the
-    // totals cannot serve: none, of a dictionary the counter does not know, facets counted by name,
-    // or stories over several shards (a story's first match may then lie in another shard).
-    bool count_totals_of(std::size_t shard) {
-        const FacetTotals* totals = m_columns.column(shard).totals();
-        if (!totals || !m_counts_by_number) return false;
+    // Starts counting the shard read_columns_of() named by its complement: every document (or
+    // story) of the shard's totals is counted at once, then uncount() takes away each document
+    // that does not match, and count_match_by_complement() is shown each match. False, with
+    // nothing counted, when the totals cannot serve: they do not vouch for the shard (see
+    // vouch()), or stories over several shards (a story's first match may then lie in another).
+    bool count_totals() {
+        if (!m_vouched_dictionary) return false;
         if (m_stories && (m_columns.size() != 1 || m_matches != 0)) return false;
-        const std::optional<std::size_t> vouched = vouched_dictionary(shard);
-        if (!vouched || !m_vouched || m_shard != shard) return false;  // read_columns_of(shard) vouched for it
-        const std::size_t d = *vouched;
-        const FacetDictionary& dictionary = *m_dictionaries[d];
+        const FacetTotals* totals = m_columns.column(*m_shard).totals();
+        const FacetDictionary& dictionary = *m_dictionaries[*m_vouched_dictionary];
         for (schema::FacetIdKind kind : facet_id_kinds) {
             const std::vector<std::uint32_t*>& counters = m_vouched_counters[static_cast<unsigned>(kind)];
             if (counters.empty()) continue;
@@ -336,15 +333,15 @@ public:
         m_counted += counted;
         m_counted_by_number += counted;
         const std::size_t lost_words = m_stories ? (std::size_t{dictionary.clusters()} + 63) / 64 : 0;
-        m_complement = Complement{shard, d, totals, std::vector<std::uint64_t>(lost_words, 0)};
+        m_complement = Complement{totals, std::vector<std::uint64_t>(lost_words, 0)};
         return true;
     }
 
-    // Takes away the document `docid` of the shard count_totals_of() counted, which does not match.
+    // Takes away the document `docid` of the shard count_totals() counted, which does not match.
     void uncount(Xapian::docid docid) {
         Complement& complement = *m_complement;
         if (m_stories && !complement.totals->first_of_story(docid)) return;  // never counted
-        const bool uncounted = add_vouched(m_columns.value(complement.shard, docid), -1, [&](std::uint32_t cluster) {
+        const bool uncounted = add_vouched(m_columns.value(*m_shard, docid), -1, [&](std::uint32_t cluster) {
             // The story may still be counted, by its first match.
             if (m_stories) {
                 std::uint64_t& word = complement.lost[cluster / 64];
@@ -360,7 +357,7 @@ public:
         }
     }
 
-    // The match `docid` of the shard count_totals_of() counted: already counted, unless it is the
+    // The match `docid` of the shard count_totals() counted: already counted, unless it is the
     // first match of a story whose first document does not match.
     void count_match_by_complement(Xapian::docid docid) {
         ++m_matches;
@@ -374,7 +371,7 @@ public:
         if ((word & bit) == 0) return;
         word &= ~bit;
         --complement.lost_stories;
-        const bool counted = add_vouched(m_columns.value(complement.shard, docid), 1, [](std::uint32_t) { return true; });
+        const bool counted = add_vouched(m_columns.value(*m_shard, docid), 1, [](std::uint32_t) { return true; });
         if (counted) {
             ++m_counted;
             ++m_counted_by_number;
@@ -588,10 +585,8 @@ private:
                            [type](const Facet& facet) { return facet.source.counts_actor(type); });
     }
 
-    // The shard being counted by its complement (count_totals_of).
+    // The shard (m_shard) being counted by its complement (count_totals).
     struct Complement {
-        std::size_t shard = 0;
-        std::size_t dictionary = 0;   ///< its totals' dictionary, in m_dictionaries
         const FacetTotals* totals = nullptr;
         std::vector<std::uint64_t> lost;  ///< stories: clusters whose first document does not match, not yet counted
         std::size_t lost_stories = 0;      ///< the bits set in `lost`
@@ -601,7 +596,8 @@ private:
     const FacetColumns& m_columns;    ///< the numbers by shard and docid, when the index has them
     std::optional<Complement> m_complement;
     std::optional<std::size_t> m_shard;  ///< the shard of m_columns being counted, if any
-    bool m_vouched = false;              ///< its totals vouch for its numbers: count_vouched()
+    /// The dictionary its totals vouch for its numbers are of (see vouch()): count_vouched().
+    std::optional<std::size_t> m_vouched_dictionary;
     /// For count_vouched(): by FacetIdKind, the counts (by number) each record of the kind adds to.
     std::array<std::vector<std::uint32_t*>, std::size(facet_id_kinds)> m_vouched_counters;
     std::uint64_t m_vouched_ids = 0;       ///< the size of every counts array of m_vouched_counters
@@ -695,7 +691,7 @@ Xapian::doccount FacetCounter::count(const Xapian::Database& db, const Xapian::Q
                 MatchWalker& walker = *walkers[shard];
                 m_spy->read_columns_of(shard);
                 // Most of the shard matching: counted by the documents that do not.
-                if (walker.fraction() > 0.5 && m_spy->count_totals_of(shard)) {
+                if (walker.fraction() > 0.5 && m_spy->count_totals()) {
                     if (walker.matches_everything()) {
                         // Only the docids of no document are missing: nothing to take away, and
                         // no story has lost its first document.

@@ -151,6 +151,7 @@ public:
     }
 
     [[nodiscard]] bool empty() const { return m_cells.empty(); }
+    [[nodiscard]] Period period() const { return m_period; }
     [[nodiscard]] const std::map<long, Cell>& cells() const { return m_cells; }
 
     // The row of period `key`, labelled `label`.
@@ -191,37 +192,22 @@ std::optional<Period> period_named(std::string_view name) {
 }
 
 std::string period_key(std::string_view yyyymmdd, Period period) {
-    if (yyyymmdd.size() != 8 || !all_digits(yyyymmdd)) return {};
-    const Civil c{number(yyyymmdd.substr(0, 4)), number(yyyymmdd.substr(4, 2)), number(yyyymmdd.substr(6, 2))};
-    switch (period) {
-        case Period::day: return day_label(c);
-        case Period::week: {
-            auto [year, week] = iso_week(days_from_civil(c));
-            return week_label(year, week);
-        }
-        case Period::month: return month_label(c.year, c.month);
-        case Period::year: return std::to_string(c.year);
-    }
-    return {};
+    const std::optional<long> key = period_number(yyyymmdd, period);
+    return key ? period_label(*key, period) : std::string();
 }
 
 std::string next_period(const std::string& key, Period period) {
     const int year = std::stoi(key.substr(0, 4));
+    long number = year;
     switch (period) {
         case Period::day:
-            return day_label(civil_from_days(
-                days_from_civil({year, std::stoi(key.substr(5, 2)), std::stoi(key.substr(8, 2))}) + 1));
-        case Period::week: {
-            auto [next_year, next_week] = iso_week(iso_week_monday(year, std::stoi(key.substr(6, 2))) + 7);
-            return week_label(next_year, next_week);
-        }
-        case Period::month: {
-            const int month = std::stoi(key.substr(5, 2));
-            return month == 12 ? month_label(year + 1, 1) : month_label(year, month + 1);
-        }
-        case Period::year: return std::to_string(year + 1);
+            number = days_from_civil({year, std::stoi(key.substr(5, 2)), std::stoi(key.substr(8, 2))});
+            break;
+        case Period::week: number = iso_week_monday(year, std::stoi(key.substr(6, 2))); break;
+        case Period::month: number = year * 12L + std::stoi(key.substr(5, 2)) - 1; break;
+        case Period::year: break;
     }
-    return {};
+    return period_label(next_period_number(number, period), period);
 }
 
 Timeline make_timeline(const TimelineInput& input) {
@@ -236,18 +222,15 @@ Timeline make_timeline(const TimelineInput& input) {
             const std::string_view raw = value.value;
             const auto precision = raw.size() == 9 ? schema::date_precision_of_value(raw.substr(8)) : std::nullopt;
             const std::string_view day = raw.substr(0, 8);
-            const Period period = !precision || fits(*precision, input.period) ? input.period
-                                  : *precision == DatePrecision::month      ? Period::month
-                                                                            : Period::year;
-            const std::optional<long> key = precision ? period_number(day, period) : std::nullopt;
-            if (!key) {
-                unknown.add(unknown_key, column, value.count);
-            } else if (fits(*precision, input.period)) {
-                periods.add(*key, column, value.count);
-            } else if (*precision == DatePrecision::month) {
-                month_only.add(*key, column, value.count);
+            Table& table = !precision                         ? unknown
+                           : fits(*precision, input.period)   ? periods
+                           : *precision == DatePrecision::month ? month_only
+                                                                : year_only;
+            const std::optional<long> key = precision ? period_number(day, table.period()) : std::nullopt;
+            if (key) {
+                table.add(*key, column, value.count);
             } else {
-                year_only.add(*key, column, value.count);
+                unknown.add(unknown_key, column, value.count);
             }
         }
     };

@@ -23,7 +23,7 @@ enum class Period { day, week, month, year };
 /// The key of the period holding the day `yyyymmdd` (a date slot value such as "20220811"):
 /// "2022-08-11", "2022-W32" (ISO 8601 week: weeks start on Monday, and week 1 holds the year's
 /// first Thursday, so 2021-01-01 is in 2020-W53), "2022-08" or "2022". Empty when `yyyymmdd` is
-/// not eight digits.
+/// not eight digits, or its month or day is out of range.
 [[nodiscard]] std::string period_key(std::string_view yyyymmdd, Period period);
 
 /// The period after `key` ("2022-12-31" -> "2023-01-01", "2020-W53" -> "2021-W01",
