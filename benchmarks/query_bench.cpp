@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -22,6 +23,7 @@
 #include "benchmarks/split_mix.hpp"
 #include "common/cli/cli_support.hpp"
 #include "common/errors.hpp"
+#include "common/join.hpp"
 #include "searcher/options.hpp"
 #include "searcher/search.hpp"
 #include "searcher/search_result.hpp"
@@ -52,7 +54,12 @@ struct LatencyStats {
     double p99 = 0;
     double mean = 0;
     double max = 0;
+    /// The slowest queries, slowest first: what the p95 is made of.
+    std::vector<std::pair<std::string, double>> slowest;
 };
+
+/// How many of the slowest queries of a mix the output names.
+constexpr std::size_t slowest_shown = 8;
 
 /// One facet-counting measurement over a large match set.
 struct LargeMatchTiming {
@@ -158,14 +165,19 @@ LatencyStats time_query_mix(const OpenIndex& index, SearchOptions options,
     }
     LatencyStats stats;
     std::vector<double> times;
+    std::vector<std::pair<std::string, double>> timed;
     for (const auto& words : mix) {
         options.query = words;
         const auto start = std::chrono::steady_clock::now();
         SearchResult result = run_search(index, options);
         times.push_back(elapsed_ms(start));
+        timed.emplace_back(join(words), times.back());
         if (result.total == 0) ++stats.zero_hit;
     }
     std::sort(times.begin(), times.end());
+    std::sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    timed.resize(std::min(timed.size(), slowest_shown));
+    stats.slowest = std::move(timed);
     stats.queries = times.size();
     stats.p50 = percentile(times, 50);
     stats.p95 = percentile(times, 95);
@@ -293,9 +305,11 @@ QueryBenchResult run_query_bench(const QueryBenchOptions& options) {
 double round3(double value) { return std::round(value * 1000) / 1000; }
 
 nlohmann::ordered_json stats_json(const LatencyStats& stats) {
+    nlohmann::ordered_json slowest = nlohmann::ordered_json::array();
+    for (const auto& [query, ms] : stats.slowest) slowest.push_back({{"query", query}, {"ms", round3(ms)}});
     return {{"queries", stats.queries}, {"zero_hit_queries", stats.zero_hit}, {"p50", round3(stats.p50)},
             {"p95", round3(stats.p95)},  {"p99", round3(stats.p99)},           {"mean", round3(stats.mean)},
-            {"max", round3(stats.max)}};
+            {"max", round3(stats.max)},  {"slowest", slowest}};
 }
 
 std::string render_result_json(const QueryBenchOptions& options, const QueryBenchResult& result) {

@@ -24,7 +24,9 @@ namespace {
 //    full name; a place is no short form of an organisation (actor canonicalisation).
 // 7: an unsure name the recogniser reads as the gazetteer knows it is kept; the gazetteer finds
 //    British and American spellings, hyphens and spaces of its names alike.
-constexpr std::string_view processing_version = "newsdex-processing-7";
+// 8: a nationality of a region ("Scottish", "Texan") makes the region a place of the article, as
+//    a country's nationality makes the country one.
+constexpr std::string_view processing_version = "newsdex-processing-8";
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {
     std::vector<std::filesystem::path> files;

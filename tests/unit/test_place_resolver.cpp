@@ -112,6 +112,21 @@ TEST_CASE("countries named inside organisation names are places of the article",
     CHECK(places.size() == 2);
 }
 
+TEST_CASE("a nation the geography holds as a region is a place of the article by its nationality", "[places]") {
+    // England, Scotland and Wales are first-level regions of the United Kingdom in the geography:
+    // "Scottish" names Scotland as "Finnish" names Finland.
+    auto places = resolved("The Scottish Parliament and Welsh farmers met.", {});
+    CHECK(places["Scotland"] == "Scotland|United Kingdom");
+    CHECK(places["Wales"] == "Wales|United Kingdom");
+    CHECK(places.size() == 2);
+    // So does any region the gazetteer gives a nationality: an article on Texan oil is about Texas.
+    auto regions = resolved("Bavarian beer and Texan oil were sold.", {});
+    CHECK(regions["Bavaria"] == "Bavaria|Germany");
+    CHECK(regions["Texas"] == "Texas|United States");
+    // A region's own name is left to the recogniser: only a nationality is read from the text.
+    CHECK(resolved("Rain fell on Scotland.", {}).empty());
+}
+
 TEST_CASE("a former state stays itself, and places roll up to it while they were part of it", "[places]") {
     CHECK(resolved("Soviet officials said.", {place("Soviet Union")})["Soviet Union"] == "|Soviet Union");
     CHECK(resolved("West German officials said.", {place("West Germany")})["West Germany"] == "|West Germany");

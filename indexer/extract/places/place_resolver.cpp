@@ -291,7 +291,10 @@ private:
         auto match = m_gazetteer.find(surface);
         if (!match || match->entry->type != ActorType::place || match->entry->ambiguous) return false;
         if (match->via_demonym && !adjective_allowed) return false;
-        const std::optional<Place> country = m_geography.country_named(match->entry->name);
+        std::optional<Place> country = m_geography.country_named(match->entry->name);
+        // A nation the geography holds as a first-level region ("English", "Scottish", "Welsh"
+        // of England, Scotland, Wales) is the place its nationality names, as a country's is.
+        if (!country && match->via_demonym && origin == Origin::text) country = m_geography.region_named(match->entry->name);
         if (!country) return false;
         std::size_t index = find_place(Gazetteer::fold_key(country->name));
         if (index == m_places.size()) {
