@@ -25,7 +25,9 @@ namespace {
 // 7: an unsure name the recogniser reads as the gazetteer knows it is kept; the gazetteer finds
 //    British and American spellings, hyphens and spaces of its names alike.
 // 8: a nationality of a region ("Scottish", "Texan") makes the region a place of the article, as
-//    a country's nationality makes the country one.
+//    a country's nationality makes the country one, unless written as a language ("in English",
+//    "Spanish-speaking"); a name in a row of a table is kept though made of common words or
+//    mentioned once, when the table's rows hold other names of its type.
 constexpr std::string_view processing_version = "newsdex-processing-8";
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {

@@ -14,6 +14,10 @@ namespace {
 
 constexpr std::size_t no_group = static_cast<std::size_t>(-1);
 
+// The fewest sure names of one type in an article's table rows that make its table rows names
+// of that type.
+constexpr std::size_t min_table_rows = 3;
+
 // Company-form words that do not change which organisation is meant ("Cable and Wireless Plc").
 constexpr std::array<std::string_view, 14> company_forms{"plc", "inc", "corp", "corporation", "ltd", "co",
                                                          "llc", "sa", "ag", "nv", "ab", "spa", "bhd", "cos"};
@@ -68,6 +72,7 @@ struct Group {
     float weight = 0.0F;             // summed margins
     std::uint32_t first_order = 0;
     bool common_words = true;        // every mention is made of common words
+    bool table_row = true;           // every mention is in a row of a table
     bool headline_only = true;       // every mention is in a headline in title case
     bool cue = false;                // some mention has a cue word of its type
     float top_margin = 0.0F;         // the largest margin of a mention
@@ -113,6 +118,7 @@ private:
             const std::string key = document_key(m.words);
             if (m.after_work_noun) m_work_keys.try_emplace(key, m.text);
             if (m.type == EntityType::misc && m.confident) m_misc_weight[key] += m.margin;
+            if (m.table_row && m.confident) ++m_table_rows[static_cast<std::size_t>(m.type)];
         }
     }
 
@@ -141,6 +147,7 @@ private:
         const NameMention& m = m_mentions[mention];
         group.mentions.push_back(mention);
         group.common_words = group.common_words && m.common_words;
+        group.table_row = group.table_row && m.table_row;
         group.headline_only = group.headline_only && m.title_case_headline;
         group.cue = group.cue || (m.cue && m.type == m.label);
         group.top_margin = std::max(group.top_margin, m.margin);
@@ -419,7 +426,8 @@ private:
     // Leaves out a name the gazetteer does not know when it is made of common words, stands only
     // in a title-case headline, is the title of a work (a work noun stands before it somewhere in
     // the article), is labelled misc in the article with more summed margin than its own type, or
-    // is a lone name the recogniser is not sure enough of.
+    // is a lone name the recogniser is not sure enough of. A name in a row of a table is kept
+    // though made of common words or lone, when the table's rows hold other names of its type.
     void judge(const Group& group, ExplainedActor& actor) const {
         if (group.entry != nullptr) return;
         const float threshold = m_thresholds[static_cast<std::size_t>(entity_type_of(group.type))];
@@ -431,7 +439,14 @@ private:
             if (auto it = m_work_keys.find(key); it != m_work_keys.end() && work == nullptr) work = &it->second;
             if (auto it = m_misc_weight.find(key); it != m_misc_weight.end()) misc = std::max(misc, it->second);
         }
-        if (group.common_words) actor.evidence.push_back("it is made only of common words");
+        // The rows of a table name things of one kind: a row's name the recogniser labels as it
+        // labels the other rows is kept, though it is a common word ("Reading", "Bury" among
+        // football clubs) or mentioned once without a cue, as table rows have no words around.
+        const std::size_t rows = m_table_rows[static_cast<std::size_t>(entity_type_of(group.type))];
+        const bool in_table = group.table_row && rows >= min_table_rows;
+        const bool unsure_lone = actor.lone && actor.margin < threshold;
+        if (group.common_words && !in_table)
+            actor.evidence.push_back("it is made only of common words");
         else if (group.headline_only) actor.evidence.push_back("it stands only in a headline in title case");
         else if (work != nullptr)
             actor.evidence.push_back("a work noun stands before \"" + *work + "\" in this article: the title of a work, not an actor");
@@ -440,10 +455,15 @@ private:
                                      "summed margin (" + std::to_string(static_cast<int>(misc)) + ") than " +
                                      std::string(to_string(group.type)) + " (" +
                                      std::to_string(static_cast<int>(group.weight)) + ")");
-        else if (actor.lone && actor.margin < threshold)
+        else if (unsure_lone && !in_table)
             actor.evidence.push_back("it is mentioned once, with no cue word, and the recogniser is not sure enough of it "
                                      "(margin below " + std::to_string(static_cast<int>(threshold)) + ")");
-        else return;
+        else {
+            if (in_table && (group.common_words || unsure_lone))
+                actor.evidence.push_back("it is in a row of a table, as " + std::to_string(rows) + " names labelled " +
+                                         std::string(conll_name(entity_type_of(group.type))) + " in this article do");
+            return;
+        }
         actor.kept = false;
     }
 
@@ -497,6 +517,7 @@ private:
     std::map<std::size_t, std::string> m_notes;  // mention -> why the gazetteer's entry was not used
     std::map<std::string, std::string> m_work_keys;         // document_key -> a mention after a work noun
     std::unordered_map<std::string, float> m_misc_weight;   // document_key -> summed margins labelled misc
+    std::array<std::size_t, entity_type_count> m_table_rows{};  // confident mentions in table rows, by type
 };
 
 }  // namespace

@@ -31,6 +31,8 @@ struct NameMention {
                                      ///< Drake", "the documentary Fahrenheit 9/11": cue class work_noun)
     bool cue = false;                ///< a cue word supports its type: a title or given name (person), an
                                      ///< organisation word or "the firm X" (org), a place word or "in X" (place)
+    bool table_row = false;          ///< it is in a row of a table: a sentence of two numbers at least whose
+                                     ///< every word is in a name ("Reading 4 1 1 2 5 10 4", "Barnsley 2 Stoke 0")
     std::string acronym;             ///< an acronym defined right after it in brackets, e.g. "ICG"
     std::uint32_t order = 0;         ///< position in the article (token count before it)
 };

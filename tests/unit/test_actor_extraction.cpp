@@ -38,6 +38,12 @@ std::vector<std::string> names_of(const std::vector<Actor>& actors, ActorType ty
     return out;
 }
 
+std::vector<std::string> actor_names_of(const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& actor : actors_of(a)) out.push_back(actor.name);
+    return out;
+}
+
 bool has(const std::vector<Actor>& actors, ActorType type, const std::string& name) {
     return std::any_of(actors.begin(), actors.end(), [&](const Actor& a) { return a.type == type && a.name == name; });
 }
@@ -165,6 +171,23 @@ TEST_CASE("a place an organisation is named after stays a place", "[actors][ner_
     const auto club = actors_of(article("Cup run ends", {"Tredegar Town Football Club lost 3-0 on Saturday.",
                                                          "The club was founded in Tredegar, a town in south Wales, in 1899."}));
     CHECK(has(club, ActorType::place, "Tredegar"));
+}
+
+TEST_CASE("a name in a row of a table is kept as the table's other rows are, though made of common words",
+          "[actors][tables]") {
+    // A standings table written for this test: "Bury", "Reading" and "Stoke" are common words, so
+    // in prose they would need a cue; in a table the clubs around them say what they are.
+    const auto table = actors_of(article("Soccer - English league standings",
+                                         {"English league standings after Saturday's matches (played, won, drawn, lost, "
+                                          "goals for, goals against, points):",
+                                          "Bury 30 17 8 5 48 30 59", "Stockport 30 16 7 7 45 31 55",
+                                          "Reading 30 13 9 8 40 35 48", "Luton 30 13 8 9 46 36 47",
+                                          "Stoke 30 12 8 10 39 38 44", "Watford 30 10 12 8 33 32 42"}));
+    for (const char* club : {"Bury", "Reading", "Stoke", "Luton", "Watford"}) CHECK(has(table, ActorType::org, club));
+    // Outside a table the common words stay words.
+    const auto prose = actor_names_of(article("Books", {"Reading 4 books a week helps, and Stoke 2 fires, they said."}));
+    CHECK(std::find(prose.begin(), prose.end(), "Reading") == prose.end());
+    CHECK(std::find(prose.begin(), prose.end(), "Stoke") == prose.end());
 }
 
 TEST_CASE("titles and honorifics never stay in a name", "[actors]") {

@@ -127,6 +127,15 @@ TEST_CASE("a nation the geography holds as a region is a place of the article by
     CHECK(resolved("Rain fell on Scotland.", {}).empty());
 }
 
+TEST_CASE("a nationality written as a language names no place", "[places]") {
+    CHECK(resolved("The site is in English and Spanish.", {}).empty());
+    CHECK(resolved("Spanish-speaking viewers and English-language papers grew.", {}).empty());
+    CHECK(resolved("Few of them speak French at home.", {}).empty());
+    CHECK(resolved("It was dubbed into German.", {}).empty());
+    // An adjective before a noun is still the nation's: "English rugby", "Japanese industry".
+    CHECK(resolved("A crisis in English rugby hit Japanese industry.", {}).size() == 2);
+}
+
 TEST_CASE("a former state stays itself, and places roll up to it while they were part of it", "[places]") {
     CHECK(resolved("Soviet officials said.", {place("Soviet Union")})["Soviet Union"] == "|Soviet Union");
     CHECK(resolved("West German officials said.", {place("West Germany")})["West Germany"] == "|West Germany");

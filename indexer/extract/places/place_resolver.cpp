@@ -33,6 +33,42 @@ std::vector<std::string> words_of(const std::string& name) {
     return {std::istream_iterator<std::string>(in), std::istream_iterator<std::string>()};
 }
 
+// `word` in lower case, without the punctuation around it.
+std::string bare_lower(std::string_view word) {
+    while (!word.empty() && !is_letter(word.front())) word.remove_prefix(1);
+    while (!word.empty() && !is_letter(word.back())) word.remove_suffix(1);
+    std::string out(word);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// Whether the one word words[at] is written as a language, not as its people's nationality:
+// "Spanish-speaking", "English-language", "speak English", "in English", "into French",
+// "in English and Spanish" (both; but not "in English rugby" or "in Japanese industry", where a
+// noun follows it).
+bool names_a_language(const std::vector<std::string>& words, std::size_t at) {
+    const std::string& word = words[at];
+    for (std::string_view suffix : {"-language", "-speaking", "-speaker"}) {
+        if (word.find(suffix) != std::string::npos) return true;
+    }
+    if (at == 0) return false;
+    static const std::set<std::string, std::less<>> speaking{"speak", "speaks", "speaking", "spoke", "spoken"};
+    static const std::set<std::string, std::less<>> in{"in", "into"};
+    static const std::set<std::string, std::less<>> function_words{"and", "or", "by", "for", "to", "at", "as", "with",
+                                                                   "from", "on", "but", "than", "too", "only", "instead"};
+    const std::string before = bare_lower(words[at - 1]);
+    if (speaking.count(before)) return true;
+    // "in English and Spanish": the second of two languages.
+    if ((before == "and" || before == "or") && at >= 2 && is_capital(words[at - 2][0]) && names_a_language(words, at - 2))
+        return true;
+    if (!in.count(before) || !is_letter(words[at - 1].back())) return false;
+    // "in English." or "in English and ...": nothing that it could be the adjective of follows.
+    if (!is_letter(word.back()) || at + 1 == words.size()) return true;
+    return function_words.count(bare_lower(words[at + 1])) > 0;
+}
+
 template <typename Word>
 std::string join(const std::vector<Word>& words, std::size_t from, std::size_t count) {
     std::string out;
@@ -269,7 +305,8 @@ private:
                         surface.resize(hyphen);
                     }
                     while (!surface.empty() && !is_letter(surface.back())) surface.pop_back();
-                    if (add_country(surface, surface, true, Origin::text)) {
+                    const bool language = count == 1 && names_a_language(words, i);
+                    if (add_country(surface, surface, !language, Origin::text)) {
                         i += count - 1;
                         break;
                     }
