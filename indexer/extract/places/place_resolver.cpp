@@ -318,8 +318,9 @@ private:
     // Where add_country() found a country's name: inside an organisation's name, or in the text.
     enum class Origin { organisation, text };
 
-    // Adds the country `surface` names (a demonym only when `adjective_allowed`) as a place
-    // mentioned as `mention`; false when it names none.
+    // Adds the country `surface` names (a demonym only when `adjective_allowed`; in the text, a
+    // demonym may also name a first-level region) as a place mentioned as `mention`; false when
+    // it names none.
     bool add_country(std::string surface, const std::string& mention, bool adjective_allowed,
                      Origin origin = Origin::organisation) {
         for (std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
@@ -328,19 +329,19 @@ private:
         auto match = m_gazetteer.find(surface);
         if (!match || match->entry->type != ActorType::place || match->entry->ambiguous) return false;
         if (match->via_demonym && !adjective_allowed) return false;
-        std::optional<Place> country = m_geography.country_named(match->entry->name);
+        std::optional<Place> nation = m_geography.country_named(match->entry->name);
         // A nation the geography holds as a first-level region ("English", "Scottish", "Welsh"
         // of England, Scotland, Wales) is the place its nationality names, as a country's is.
-        if (!country && match->via_demonym && origin == Origin::text) country = m_geography.region_named(match->entry->name);
-        if (!country) return false;
-        std::size_t index = find_place(Gazetteer::fold_key(country->name));
+        if (!nation && match->via_demonym && origin == Origin::text) nation = m_geography.region_named(match->entry->name);
+        if (!nation) return false;
+        std::size_t index = find_place(Gazetteer::fold_key(nation->name));
         if (index == m_places.size()) {
-            m_places.emplace_back(std::string(country->name), ActorType::place, std::vector<std::string>{});
+            m_places.emplace_back(std::string(nation->name), ActorType::place, std::vector<std::string>{});
             m_items.push_back(Item{});
             const std::string why = origin == Origin::organisation ? "named in the organisation "
                                     : match->via_demonym           ? "named by its nationality "
                                                                    : "written in the text as ";
-            decide(m_items.back(), country->id, why + in_quotes(mention));
+            decide(m_items.back(), nation->id, why + in_quotes(mention));
             m_places.back().country_only = origin == Origin::text;
         }
         add_mention(m_places[index], mention);
