@@ -430,7 +430,8 @@ private:
     // though made of common words or lone, when the table's rows hold other names of its type.
     void judge(const Group& group, ExplainedActor& actor) const {
         if (group.entry != nullptr) return;
-        const float threshold = m_thresholds[static_cast<std::size_t>(entity_type_of(group.type))];
+        const EntityType type = entity_type_of(group.type);
+        const float threshold = m_thresholds[static_cast<std::size_t>(type)];
         std::vector<std::string> keys{document_key(group.words)};
         for (std::size_t k : group.mentions) keys.push_back(document_key(m_mentions[k].words));
         const std::string* work = nullptr;
@@ -442,7 +443,7 @@ private:
         // The rows of a table name things of one kind: a row's name the recogniser labels as it
         // labels the other rows is kept, though it is a common word ("Reading", "Bury" among
         // football clubs) or mentioned once without a cue, as table rows have no words around.
-        const std::size_t rows = m_table_rows[static_cast<std::size_t>(entity_type_of(group.type))];
+        const std::size_t rows = m_table_rows[static_cast<std::size_t>(type)];
         const bool in_table = group.table_row && rows >= min_table_rows;
         const bool unsure_lone = actor.lone && actor.margin < threshold;
         if (group.common_words && !in_table)
@@ -461,7 +462,7 @@ private:
         else {
             if (in_table && (group.common_words || unsure_lone))
                 actor.evidence.push_back("it is in a row of a table, as " + std::to_string(rows) + " names labelled " +
-                                         std::string(conll_name(entity_type_of(group.type))) + " in this article do");
+                                         std::string(conll_name(type)) + " in this article do");
             return;
         }
         actor.kept = false;

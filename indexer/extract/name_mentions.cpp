@@ -112,6 +112,28 @@ public:
         return proper_title;
     }
 
+    // For each sentence of the document, whether it is a row of a table: two numbers at least,
+    // and every word inside one of `entities` ("Reading 4 1 1 2 5 10 4", "Barnsley 2 Stoke 0").
+    std::vector<bool> table_rows(const std::vector<RecognisedEntity>& entities) const {
+        const std::size_t tokens = m_first_token.empty() ? 0 : m_first_token.back() + m_document.sentences.back().tokens.size();
+        std::vector<bool> named(tokens, false);
+        for (const RecognisedEntity& entity : entities) {
+            for (std::uint32_t i = entity.begin; i < entity.end; ++i) named[m_first_token[entity.sentence] + i] = true;
+        }
+        std::vector<bool> rows(m_document.sentences.size(), false);
+        for (std::size_t s = 0; s < m_document.sentences.size(); ++s) {
+            std::size_t numbers = 0;
+            bool words_named = true;
+            const auto& sentence = m_document.sentences[s].tokens;
+            for (std::size_t i = 0; i < sentence.size() && words_named; ++i) {
+                if ((sentence[i].flags & token_has_letter) != 0) words_named = named[m_first_token[s] + i];
+                else if ((sentence[i].flags & token_has_digit) != 0) ++numbers;
+            }
+            rows[s] = words_named && numbers >= 2;
+        }
+        return rows;
+    }
+
 private:
     std::uint32_t classes_of(const NerToken& token) const { return m_cues.classes_of_lower(lower_word_hash(token.text)); }
 
@@ -225,33 +247,6 @@ std::vector<RecognisedEntity> join_known_names(const NerDocument& document, std:
     return out;
 }
 
-// For each sentence of `document`, whether it is a row of a table: two numbers at least, and
-// every word inside a name ("Reading 4 1 1 2 5 10 4", "Barnsley 2 Stoke 0").
-std::vector<bool> table_rows(const NerDocument& document, const std::vector<RecognisedEntity>& entities) {
-    std::vector<std::size_t> first_token;  // of each sentence, in `named`
-    std::size_t tokens = 0;
-    for (const auto& sentence : document.sentences) {
-        first_token.push_back(tokens);
-        tokens += sentence.tokens.size();
-    }
-    std::vector<bool> named(tokens, false);
-    for (const RecognisedEntity& entity : entities) {
-        for (std::uint32_t i = entity.begin; i < entity.end; ++i) named[first_token[entity.sentence] + i] = true;
-    }
-    std::vector<bool> rows(document.sentences.size(), false);
-    for (std::size_t s = 0; s < document.sentences.size(); ++s) {
-        std::size_t numbers = 0;
-        bool words_named = true;
-        const auto& sentence = document.sentences[s].tokens;
-        for (std::size_t i = 0; i < sentence.size() && words_named; ++i) {
-            if ((sentence[i].flags & token_has_letter) != 0) words_named = named[first_token[s] + i];
-            else if ((sentence[i].flags & token_has_digit) != 0) ++numbers;
-        }
-        rows[s] = words_named && numbers >= 2;
-    }
-    return rows;
-}
-
 }  // namespace
 
 NerDocument tokenize_article(const Article& article) {
@@ -268,7 +263,7 @@ std::vector<NameMention> find_name_mentions(const Article& article, const Entity
     const MentionBuilder builder(document, recognizer);
     std::vector<NameMention> mentions;
     const auto entities = join_known_names(document, recognizer.recognise(document, gazetteer), gazetteer);
-    const std::vector<bool> rows = table_rows(document, entities);
+    const std::vector<bool> rows = builder.table_rows(entities);
     for (std::size_t k = 0; k < entities.size(); ++k) {
         const RecognisedEntity& entity = entities[k];
         // "U.S. Trade Representative Clayton Yeutter": a name ending in a title, right before a

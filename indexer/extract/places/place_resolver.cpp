@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/unicode_text.hpp"
 #include "indexer/extract/places/dateline_place.hpp"
 
 namespace newsdex {
@@ -33,15 +34,11 @@ std::vector<std::string> words_of(const std::string& name) {
     return {std::istream_iterator<std::string>(in), std::istream_iterator<std::string>()};
 }
 
-// `word` in lower case, without the punctuation around it.
+// `word` case-folded, without the punctuation around it.
 std::string bare_lower(std::string_view word) {
     while (!word.empty() && !is_letter(word.front())) word.remove_prefix(1);
     while (!word.empty() && !is_letter(word.back())) word.remove_suffix(1);
-    std::string out(word);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
+    return fold_case(word);
 }
 
 // Whether the one word words[at] is written as a language, not as its people's nationality:
